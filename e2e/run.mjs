@@ -1,7 +1,7 @@
 // End-to-end runner: serves the built app (dist/) with vite preview, opens it in headless Chromium
 // with a software WebGPU adapter, and runs every e2e/*.e2e.mjs (each exports `run(page, baseUrl)`).
 // Prints one line per spec and a closing "N passed, N failed" line.
-import { readdirSync, mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -24,8 +24,10 @@ export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
 ];
 
-if (!existsSync(join(root, 'dist', 'index.html'))) throw new Error('dist/ is missing: run `vite build` first');
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (see .ci/run)`);
+if (!existsSync(join(root, 'dist', 'index.html')))
+  throw new Error('dist/ is missing: run `vite build` first');
+if (!existsSync(CHROMIUM))
+  throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (see .ci/run)`);
 mkdirSync(join(here, 'artifacts'), { recursive: true });
 
 const filter = process.argv[2];
@@ -33,7 +35,11 @@ const specs = readdirSync(here)
   .filter((f) => f.endsWith('.e2e.mjs') && (!filter || f.includes(filter)))
   .sort();
 
-const server = await preview({ root, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+const server = await preview({
+  root,
+  preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  logLevel: 'error',
+});
 const address = server.httpServer.address();
 const baseUrl = `http://127.0.0.1:${address.port}/`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -59,7 +65,7 @@ for (const spec of specs) {
   } catch (err) {
     failed++;
     await page.screenshot({ path: join(here, 'artifacts', `${spec}.failure.png`) }).catch(() => {});
-    console.log(`FAIL ${spec}: ${err instanceof Error ? err.stack ?? err.message : err}`);
+    console.log(`FAIL ${spec}: ${err instanceof Error ? (err.stack ?? err.message) : err}`);
   } finally {
     await context.close();
   }

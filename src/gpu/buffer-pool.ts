@@ -7,7 +7,10 @@ export class BufferPool {
   private readonly idle = new Map<string, GPUBuffer[]>();
   private readonly sizeOf = new Map<GPUBuffer, number>();
 
-  constructor(private readonly allocate: (size: number, usage: number, label: string) => GPUBuffer) {}
+  constructor(
+    private readonly allocate: (size: number, usage: number, label: string) => GPUBuffer,
+    private readonly free: (buffer: GPUBuffer) => void = (b) => b.destroy(),
+  ) {}
 
   /** Size classes: 256-byte steps below 64 KiB, powers of two above (bounded waste, few classes). */
   static sizeClass(bytes: number): number {
@@ -40,7 +43,7 @@ export class BufferPool {
     for (const list of this.idle.values()) {
       for (const b of list) {
         this.sizeOf.delete(b);
-        b.destroy();
+        this.free(b);
       }
     }
     this.idle.clear();
@@ -50,6 +53,10 @@ export class BufferPool {
   reset(): void {
     this.idle.clear();
     this.sizeOf.clear();
+  }
+
+  owns(buffer: GPUBuffer): boolean {
+    return this.sizeOf.has(buffer);
   }
 
   get idleCount(): number {

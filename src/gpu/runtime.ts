@@ -44,7 +44,10 @@ export class Gpu implements BatchHost {
     this.adapter = adapter;
     this.dev = device;
     this.info = describeAdapter(adapter, device);
-    this.pool = new BufferPool((size, usage, label) => this.createBuffer(label, size, usage));
+    this.pool = new BufferPool(
+      (size, usage, label) => this.createBuffer(label, size, usage),
+      (buffer) => this.destroyBuffer(buffer),
+    );
     this.watch(device);
   }
 

@@ -33,7 +33,9 @@ export async function withDevice<T>(body: (gpu: Gpu) => Promise<T>): Promise<T> 
     return result;
   } finally {
     stopListening();
-    for (const b of [...gpu.liveBuffers()]) if (!before.has(b)) gpu.destroyBuffer(b);
+    // Idle pooled buffers (transient uniforms) go too; the pool forgets them so none is reused destroyed.
+    gpu.pool.trim();
+    for (const b of [...gpu.liveBuffers()]) if (!before.has(b) && !gpu.pool.owns(b)) gpu.destroyBuffer(b);
   }
 }
 

@@ -1,0 +1,76 @@
+import type { AdapterReport } from '../gpu/adapter-report';
+import type { ShNormalization } from '../o3/spherical-harmonics';
+
+export type { AdapterReport, ShNormalization };
+
+export type Backend = 'gpu' | 'cpu';
+
+export interface ShRequest {
+  lmax: number;
+  normalization: ShNormalization;
+  normalize: boolean;
+  /** Packed x, y, z per row. */
+  vectors: Float64Array;
+  backend: Backend;
+}
+
+export interface ShResult {
+  /** e3nn irreps of one output row, e.g. "1x0e+1x1o+1x2e". */
+  irreps: string;
+  dim: number;
+  /** n × dim, row-major, e3nn layout. */
+  values: Float64Array;
+}
+
+export interface ShFieldRequest {
+  l: number;
+  m: number;
+  normalization: ShNormalization;
+  /** Latitude bands of the sphere mesh (longitude segments are twice this). */
+  resolution: number;
+}
+
+/** Y_lm sampled on the vertices of a UV sphere, computed by the GPU kernel. */
+export interface ShFieldResult {
+  l: number;
+  m: number;
+  /** Unit-sphere vertex positions, packed xyz (e3nn axes: y is the polar axis). */
+  positions: Float32Array;
+  /** Triangle indices into `positions`. */
+  indices: Uint32Array;
+  /** Y_lm at each vertex. */
+  values: Float32Array;
+  min: number;
+  max: number;
+}
+
+export type Verdict = 'invariant' | 'equivariant' | 'broken';
+
+/** The SH kernel checked against its own transformation law: Y(R x) = D(R) Y(x). */
+export interface ShEquivarianceReport {
+  lmax: number;
+  seed: number;
+  samples: number;
+  /** e3nn Euler angles (alpha, beta, gamma) of the random rotation. */
+  angles: [number, number, number];
+  /** ‖Y(Rx) − D(R)Y(x)‖ / ‖Y(Rx)‖ over all samples, GPU float32 outputs against float64 D(R). */
+  relativeError: number;
+  /** What float32 rounding alone produces here; errors near it are noise. */
+  float32Floor: number;
+  verdict: Verdict;
+}
+
+/** What the UI can ask the engine (in a worker) to do. Every method is async and posts plain data. */
+export interface EngineApi {
+  adapter(): Promise<AdapterReport>;
+  sphericalHarmonics(request: ShRequest): Promise<ShResult>;
+  shField(request: ShFieldRequest): Promise<ShFieldResult>;
+  shEquivariance(request: { lmax: number; seed: number; samples: number; normalization: ShNormalization }): Promise<ShEquivarianceReport>;
+}
+
+/** How the worker reports that it could not get a GPU; the UI explains how to enable WebGPU. */
+export interface EngineUnavailable {
+  kind: 'webgpu-unavailable';
+  message: string;
+  help: string;
+}
