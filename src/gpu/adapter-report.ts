@@ -37,9 +37,8 @@ export function describeAdapter(adapter: GPUAdapter, device: GPUDevice): Adapter
     `${info.vendor} ${info.architecture} ${info.device} ${info.description}`,
   );
   const isFallback = Boolean((info as { isFallbackAdapter?: boolean }).isFallbackAdapter ?? legacy) || isSoftware;
-  const name = [info.description, info.vendor && `(${info.vendor}${info.architecture ? ` ${info.architecture}` : ''})`]
-    .filter(Boolean)
-    .join(' ');
+  // Browsers often blank the description for privacy; vendor + architecture still identify it.
+  const name = info.description || [info.vendor, info.architecture].filter(Boolean).join(' ');
   return {
     name: name || 'unknown adapter',
     vendor: info.vendor,

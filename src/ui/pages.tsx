@@ -1,0 +1,13 @@
+import type { ComponentType } from 'react';
+import { SphericalHarmonicsPage } from './pages/SphericalHarmonicsPage';
+
+/** The app's pages, in nav order. A new page is one entry here; its id is its URL hash (#/id). */
+export interface PageEntry {
+  id: string;
+  title: string;
+  Component: ComponentType;
+}
+
+export const PAGES: readonly PageEntry[] = [
+  { id: 'spherical-harmonics', title: 'Spherical harmonics', Component: SphericalHarmonicsPage },
+];
