@@ -2,7 +2,11 @@
 // Chromium started without --enable-unsafe-webgpu on a machine with no GPU gives no adapter.
 import { chromium } from 'playwright-core';
 
-const WEBGPU_FLAGS = new Set(['--enable-unsafe-webgpu', '--enable-unsafe-swiftshader', '--use-vulkan=swiftshader']);
+const WEBGPU_FLAGS = new Set([
+  '--enable-unsafe-webgpu',
+  '--enable-unsafe-swiftshader',
+  '--use-vulkan=swiftshader',
+]);
 
 export async function run(_page, baseUrl, { chromiumPath, chromiumArgs }) {
   const browser = await chromium.launch({
@@ -16,7 +20,8 @@ export async function run(_page, baseUrl, { chromiumPath, chromiumArgs }) {
     const alert = page.getByRole('alert').filter({ hasText: 'WebGPU is not available' });
     await alert.waitFor({ timeout: 30_000 });
     const text = await alert.textContent();
-    if (!/--enable-unsafe-webgpu/.test(text)) throw new Error(`the alert does not explain how to enable WebGPU: ${text}`);
+    if (!/--enable-unsafe-webgpu/.test(text))
+      throw new Error(`the alert does not explain how to enable WebGPU: ${text}`);
     if (!(await page.getByRole('navigation').isVisible())) throw new Error('the app shell disappeared');
     if (await page.locator('canvas').count()) throw new Error('a GPU view rendered without WebGPU');
   } finally {

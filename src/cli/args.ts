@@ -23,7 +23,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
     const eq = arg.indexOf('=');
     const key = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
     if (eq >= 0) options.set(key, arg.slice(eq + 1));
-    else if (key.startsWith('no-') || i + 1 >= argv.length || argv[i + 1].startsWith('--')) options.set(key, true);
+    else if (key.startsWith('no-') || i + 1 >= argv.length || argv[i + 1].startsWith('--'))
+      options.set(key, true);
     else options.set(key, argv[++i]);
   }
   return { command: positional[0], rest: positional.slice(1), options };
@@ -43,7 +44,8 @@ export class Options {
 
   choice<T extends string>(key: string, choices: readonly T[], fallback: T): T {
     const v = this.string(key, fallback)!;
-    if (!choices.includes(v as T)) throw new UsageError(`--${key} must be one of ${choices.join(', ')} (got "${v}")`);
+    if (!choices.includes(v as T))
+      throw new UsageError(`--${key} must be one of ${choices.join(', ')} (got "${v}")`);
     return v as T;
   }
 

@@ -1,21 +1,27 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TOL } from '../test/tolerances';
 import { relativeError } from '../test/compare';
+import { TOL } from '../test/tolerances';
 
 const root = new URL('../..', import.meta.url).pathname;
 const shRef = JSON.parse(readFileSync(new URL('../../../shared/refdata/sh.json', import.meta.url), 'utf8'));
 
 /** Runs the CLI exactly as users do: `npm run -s cli -- …` with JSON on stdin. */
 function cli(args: string[], stdin: string) {
-  const r = spawnSync('npm', ['run', '-s', 'cli', '--', ...args], { cwd: root, input: stdin, encoding: 'utf8' });
+  const r = spawnSync('npm', ['run', '-s', 'cli', '--', ...args], {
+    cwd: root,
+    input: stdin,
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('cli sh', () => {
   it('matches e3nn on the GPU and the float64 twin on the CPU, in e3nn layout', () => {
-    const c = shRef.cases.find((k: { lmax: number; kind: string }) => k.lmax === 4 && k.kind === 'unnormalized');
+    const c = shRef.cases.find(
+      (k: { lmax: number; kind: string }) => k.lmax === 4 && k.kind === 'unnormalized',
+    );
     for (const [backend, tol] of [
       ['gpu', TOL.f32Reduction],
       ['cpu', TOL.f64],

@@ -4,7 +4,8 @@ import { UsageError } from './args';
 export const MAX_STDIN_BYTES = 512 * 1024 * 1024;
 
 export async function readStdin(): Promise<string> {
-  if (process.stdin.isTTY) throw new UsageError('expected JSON on standard input (pipe a file or use a here-document)');
+  if (process.stdin.isTTY)
+    throw new UsageError('expected JSON on standard input (pipe a file or use a here-document)');
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of process.stdin) {
@@ -34,7 +35,11 @@ export async function readJsonObject(): Promise<Record<string, unknown>> {
  * A JSON matrix of finite numbers with a fixed row length, packed row-major into a Float64Array.
  * `name` appears in the error so the user knows which field is wrong.
  */
-export function readMatrix(value: unknown, name: string, columns: number | null): { rows: number; cols: number; data: Float64Array } {
+export function readMatrix(
+  value: unknown,
+  name: string,
+  columns: number | null,
+): { rows: number; cols: number; data: Float64Array } {
   if (!Array.isArray(value)) throw new UsageError(`"${name}" must be a list of rows`);
   const cols = columns ?? (Array.isArray(value[0]) ? value[0].length : 0);
   const data = new Float64Array(value.length * cols);
@@ -54,7 +59,8 @@ export function readMatrix(value: unknown, name: string, columns: number | null)
 
 export function toRows(values: ArrayLike<number>, rows: number, cols: number): number[][] {
   const out: number[][] = [];
-  for (let i = 0; i < rows; i++) out.push(Array.from({ length: cols }, (_, k) => Number(values[i * cols + k])));
+  for (let i = 0; i < rows; i++)
+    out.push(Array.from({ length: cols }, (_, k) => Number(values[i * cols + k])));
   return out;
 }
 

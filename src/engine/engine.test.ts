@@ -21,10 +21,12 @@ describe('engine', () => {
   it('refuses out-of-range lmax and non-finite vectors', async () => {
     const engine = await Engine.create(await testGpu());
     const base = { normalization: 'component' as const, normalize: true, backend: 'gpu' as const };
-    await expect(engine.sphericalHarmonics({ ...base, lmax: 13, vectors: new Float64Array(3) })).rejects.toThrow(/lmax/);
-    await expect(engine.sphericalHarmonics({ ...base, lmax: 2, vectors: Float64Array.of(1, Number.NaN, 0) })).rejects.toThrow(
-      /non-finite/,
-    );
+    await expect(
+      engine.sphericalHarmonics({ ...base, lmax: 13, vectors: new Float64Array(3) }),
+    ).rejects.toThrow(/lmax/);
+    await expect(
+      engine.sphericalHarmonics({ ...base, lmax: 2, vectors: Float64Array.of(1, Number.NaN, 0) }),
+    ).rejects.toThrow(/non-finite/);
   });
 
   it('samples Y_lm on a sphere mesh that matches the float64 twin', async () => {
@@ -32,11 +34,16 @@ describe('engine', () => {
     const field = await engine.shField({ l: 3, m: -2, normalization: 'integral', resolution: 16 });
     const n = field.positions.length / 3;
     expect(field.values).toHaveLength(n);
-    const twin = sphericalHarmonics(3, Float64Array.from(field.positions), { normalize: true, normalization: 'integral' });
+    const twin = sphericalHarmonics(3, Float64Array.from(field.positions), {
+      normalize: true,
+      normalization: 'integral',
+    });
     const column = Float64Array.from({ length: n }, (_, i) => twin[i * 16 + 9 + -2 + 3]);
     expect(relativeError(column, field.values)).toBeLessThan(TOL.f32Reduction);
     expect(field.max).toBeCloseTo(Math.max(...column), 5);
-    await expect(engine.shField({ l: 2, m: 3, normalization: 'component', resolution: 8 })).rejects.toThrow(/m must/);
+    await expect(engine.shField({ l: 2, m: 3, normalization: 'component', resolution: 8 })).rejects.toThrow(
+      /m must/,
+    );
   });
 
   it('builds a closed UV sphere of unit vectors', () => {
@@ -51,7 +58,12 @@ describe('engine', () => {
   it('reports the SH kernel equivariant under a random rotation, and its float32 floor', async () => {
     const engine = await Engine.create(await testGpu());
     for (const lmax of [0, 3, 8]) {
-      const r = await engine.shEquivariance({ lmax, seed: 11 + lmax, samples: 64, normalization: 'component' });
+      const r = await engine.shEquivariance({
+        lmax,
+        seed: 11 + lmax,
+        samples: 64,
+        normalization: 'component',
+      });
       expect(r.relativeError).toBeLessThan(TOL.equivarianceF32);
       // Y_0 = 1 is exact in float32; higher degrees carry rounding.
       if (lmax > 0) expect(r.float32Floor).toBeGreaterThan(0);

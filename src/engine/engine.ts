@@ -1,9 +1,17 @@
 import type { Gpu } from '../gpu/runtime';
+import type { ShNormalization } from '../o3/spherical-harmonics';
 import { shEquivarianceOf } from './sh-equivariance';
 import { shFieldOf } from './sh-field';
 import { sphericalHarmonicsOf } from './sh-service';
-import type { AdapterReport, EngineApi, ShEquivarianceReport, ShFieldRequest, ShFieldResult, ShRequest, ShResult } from './types';
-import type { ShNormalization } from '../o3/spherical-harmonics';
+import type {
+  AdapterReport,
+  EngineApi,
+  ShEquivarianceReport,
+  ShFieldRequest,
+  ShFieldResult,
+  ShRequest,
+  ShResult,
+} from './types';
 
 /**
  * The one headless facade: the Web Worker hosts it for the page, the CLI and tests call it

@@ -1,7 +1,7 @@
 import type { Gpu } from '../gpu/runtime';
 import { computeShOnGpu } from '../kernels/sh';
 import { Irreps } from '../o3/irreps';
-import { applyToVectors, anglesToMatrix, randomAngles } from '../o3/rotation';
+import { anglesToMatrix, applyToVectors, randomAngles } from '../o3/rotation';
 import { type ShNormalization, shDim, sphericalHarmonics } from '../o3/spherical-harmonics';
 import { blockDiagonalD } from '../o3/wigner';
 import { Rng } from '../util/random';
@@ -58,8 +58,23 @@ export async function shEquivarianceOf(
   const D = blockDiagonalD(Irreps.sphericalHarmonics(r.lmax), R);
   const relativeError = relativeDistance(yrx, applyD(D, yx, r.samples, dim));
   const float32Floor =
-    relativeDistance(sphericalHarmonics(r.lmax, Float64Array.from(both.subarray(0, 3 * r.samples)), options), yx) +
-    relativeDistance(sphericalHarmonics(r.lmax, Float64Array.from(both.subarray(3 * r.samples)), options), yrx);
-  const verdict = relativeError > EQUIVARIANCE_THRESHOLD ? 'broken' : r.lmax === 0 ? 'invariant' : 'equivariant';
-  return { lmax: r.lmax, seed: r.seed, samples: r.samples, angles: [alpha, beta, gamma], relativeError, float32Floor, verdict };
+    relativeDistance(
+      sphericalHarmonics(r.lmax, Float64Array.from(both.subarray(0, 3 * r.samples)), options),
+      yx,
+    ) +
+    relativeDistance(
+      sphericalHarmonics(r.lmax, Float64Array.from(both.subarray(3 * r.samples)), options),
+      yrx,
+    );
+  const verdict =
+    relativeError > EQUIVARIANCE_THRESHOLD ? 'broken' : r.lmax === 0 ? 'invariant' : 'equivariant';
+  return {
+    lmax: r.lmax,
+    seed: r.seed,
+    samples: r.samples,
+    angles: [alpha, beta, gamma],
+    relativeError,
+    float32Floor,
+    verdict,
+  };
 }

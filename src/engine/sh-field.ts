@@ -36,8 +36,10 @@ export function uvSphere(bands: number): { positions: Float32Array; indices: Uin
 
 /** Y_lm on the sphere mesh, computed by the GPU kernel for degree l and read out at order m. */
 export async function shFieldOf(r: ShFieldRequest, gpu: Gpu): Promise<ShFieldResult> {
-  if (!Number.isInteger(r.l) || r.l < 0 || r.l > SH_GPU_LMAX) throw new InputError(`l must be 0..${SH_GPU_LMAX}`);
-  if (!Number.isInteger(r.m) || Math.abs(r.m) > r.l) throw new InputError(`m must be an integer with |m| ≤ l = ${r.l}`);
+  if (!Number.isInteger(r.l) || r.l < 0 || r.l > SH_GPU_LMAX)
+    throw new InputError(`l must be 0..${SH_GPU_LMAX}`);
+  if (!Number.isInteger(r.m) || Math.abs(r.m) > r.l)
+    throw new InputError(`m must be an integer with |m| ≤ l = ${r.l}`);
   const bands = Math.min(256, Math.max(8, Math.round(r.resolution)));
   const { positions, indices } = uvSphere(bands);
   const n = positions.length / 3;

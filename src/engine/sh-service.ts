@@ -1,7 +1,7 @@
 import type { Gpu } from '../gpu/runtime';
-import { Irreps } from '../o3/irreps';
-import { shDim, sphericalHarmonics, type ShOptions } from '../o3/spherical-harmonics';
 import { computeShOnGpu, SH_GPU_LMAX } from '../kernels/sh';
+import { Irreps } from '../o3/irreps';
+import { type ShOptions, shDim, sphericalHarmonics } from '../o3/spherical-harmonics';
 import type { ShRequest, ShResult } from './types';
 
 /** The CPU twin has no table limit; this bound only keeps outputs a sane size. */
@@ -14,7 +14,9 @@ export class InputError extends Error {
 export function validateShRequest(r: Pick<ShRequest, 'lmax' | 'vectors' | 'backend'>): void {
   const max = r.backend === 'gpu' ? SH_GPU_LMAX : SH_CPU_LMAX;
   if (!Number.isInteger(r.lmax) || r.lmax < 0 || r.lmax > max) {
-    throw new InputError(`lmax must be an integer from 0 to ${max} on the ${r.backend} backend (got ${r.lmax})`);
+    throw new InputError(
+      `lmax must be an integer from 0 to ${max} on the ${r.backend} backend (got ${r.lmax})`,
+    );
   }
   if (r.vectors.length % 3 !== 0) throw new InputError('vectors must hold 3 numbers per row');
   const bad = r.vectors.findIndex((v) => !Number.isFinite(v));

@@ -65,7 +65,12 @@ export interface EngineApi {
   adapter(): Promise<AdapterReport>;
   sphericalHarmonics(request: ShRequest): Promise<ShResult>;
   shField(request: ShFieldRequest): Promise<ShFieldResult>;
-  shEquivariance(request: { lmax: number; seed: number; samples: number; normalization: ShNormalization }): Promise<ShEquivarianceReport>;
+  shEquivariance(request: {
+    lmax: number;
+    seed: number;
+    samples: number;
+    normalization: ShNormalization;
+  }): Promise<ShEquivarianceReport>;
 }
 
 /** How the worker reports that it could not get a GPU; the UI explains how to enable WebGPU. */

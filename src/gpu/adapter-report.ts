@@ -36,7 +36,8 @@ export function describeAdapter(adapter: GPUAdapter, device: GPUDevice): Adapter
   const isSoftware = /swiftshader|llvmpipe|lavapipe|warp|software/i.test(
     `${info.vendor} ${info.architecture} ${info.device} ${info.description}`,
   );
-  const isFallback = Boolean((info as { isFallbackAdapter?: boolean }).isFallbackAdapter ?? legacy) || isSoftware;
+  const isFallback =
+    Boolean((info as { isFallbackAdapter?: boolean }).isFallbackAdapter ?? legacy) || isSoftware;
   // Browsers often blank the description for privacy; vendor + architecture still identify it.
   const name = info.description || [info.vendor, info.architecture].filter(Boolean).join(' ');
   return {

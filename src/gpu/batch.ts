@@ -68,7 +68,10 @@ export class Batch {
     const lastPass = passes.reduce((last, p, i) => (p.kind === 'pass' ? i : last), -1);
     const firstPass = passes.findIndex((p) => p.kind === 'pass');
     passes.forEach((segment, index) => {
-      if (segment.kind === 'copy') return encodeTransfer(encoder, segment.command);
+      if (segment.kind === 'copy') {
+        encodeTransfer(encoder, segment.command);
+        return;
+      }
       const timestampWrites: GPUComputePassTimestampWrites | undefined =
         stamps && (index === firstPass || index === lastPass)
           ? {
@@ -89,13 +92,17 @@ export class Batch {
     let readStamps: GPUBuffer | null = null;
     if (stamps && firstPass >= 0) {
       encoder.resolveQuerySet(stamps.querySet, 0, 2, stamps.resolve, 0);
-      readStamps = device.createBuffer({ size: 16, usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ });
+      readStamps = device.createBuffer({
+        size: 16,
+        usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ,
+      });
       encoder.copyBufferToBuffer(stamps.resolve, 0, readStamps, 0, 16);
     }
     device.queue.submit([encoder.finish()]);
     this.host.releaseTransient(this.transient.splice(0));
     this.commands.length = 0;
-    if (!readStamps) return timed ? device.queue.onSubmittedWorkDone().then(() => null) : Promise.resolve(null);
+    if (!readStamps)
+      return timed ? device.queue.onSubmittedWorkDone().then(() => null) : Promise.resolve(null);
     const buffer = readStamps;
     return buffer.mapAsync(GPUMapMode.READ).then(() => {
       const [begin, end] = new BigUint64Array(buffer.getMappedRange().slice(0));
@@ -125,7 +132,12 @@ function encodeTransfer(encoder: GPUCommandEncoder, c: Exclude<Command, { kind: 
   else encoder.clearBuffer(c.buffer, c.offset, c.size);
 }
 
-function bindGroup(device: GPUDevice, pipeline: GPUComputePipeline, bindings: Binding[], label: string): GPUBindGroup {
+function bindGroup(
+  device: GPUDevice,
+  pipeline: GPUComputePipeline,
+  bindings: Binding[],
+  label: string,
+): GPUBindGroup {
   return device.createBindGroup({
     label,
     layout: pipeline.getBindGroupLayout(0),

@@ -9,6 +9,10 @@ export const ENABLE_WEBGPU_HELP =
 /** Opens a device on `navigator.gpu` (page or worker); a clear error when WebGPU is missing. */
 export async function createBrowserGpu(options: GpuOptions = {}): Promise<Gpu> {
   const entry = (globalThis.navigator as Navigator | undefined)?.gpu;
-  if (!entry) throw new GpuError(`This browser does not expose WebGPU (navigator.gpu is missing). ${ENABLE_WEBGPU_HELP}`, 'unavailable');
+  if (!entry)
+    throw new GpuError(
+      `This browser does not expose WebGPU (navigator.gpu is missing). ${ENABLE_WEBGPU_HELP}`,
+      'unavailable',
+    );
   return Gpu.create(entry, options);
 }

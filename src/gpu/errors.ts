@@ -16,7 +16,11 @@ const scopeKinds = ['validation', 'out-of-memory', 'internal'] as const;
  * error as a GpuError that names what was being done. Scopes cost a queue round trip, so use this
  * around pipeline creation, allocation bursts and tests, not around every dispatch.
  */
-export async function withErrorScopes<T>(device: GPUDevice, what: string, work: () => T | Promise<T>): Promise<T> {
+export async function withErrorScopes<T>(
+  device: GPUDevice,
+  what: string,
+  work: () => T | Promise<T>,
+): Promise<T> {
   for (const kind of scopeKinds) device.pushErrorScope(kind);
   let result: T;
   let thrown: unknown;

@@ -19,7 +19,11 @@ export type Binding = GPUBuffer | { buffer: GPUBuffer; offset?: number; size?: n
  * Workgroup grid covering `items` invocations of size `workgroupSize`, spilling into y when x
  * would exceed the per-dimension limit. Shaders index as `gid.x + gid.y * (nwg.x * WG)`.
  */
-export function workgroupGrid(items: number, workgroupSize: number, maxPerDimension: number): [number, number, number] {
+export function workgroupGrid(
+  items: number,
+  workgroupSize: number,
+  maxPerDimension: number,
+): [number, number, number] {
   const groups = Math.max(1, Math.ceil(items / workgroupSize));
   if (groups <= maxPerDimension) return [groups, 1, 1];
   const y = Math.ceil(groups / maxPerDimension);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AXPY, encodeAxpy } from '../kernels/axpy';
 import { axpy } from '../reference/axpy';
 import { testGpu, withDevice } from '../test/gpu-harness';
-import { GpuError } from './errors';
 import { BufferPool } from './buffer-pool';
+import { GpuError } from './errors';
 import { workgroupGrid } from './kernel-spec';
 
 function randomF32(n: number, seed: number): Float32Array {
@@ -77,7 +77,11 @@ describe('gpu runtime', () => {
 
   it('turns WGSL errors into messages with line and column', async () => {
     const gpu = await testGpu();
-    const broken = { label: 'broken', code: 'override WG: u32 = 64;\n@compute @workgroup_size(WG) fn main() { let x: f32 = 1u; }', workgroupSize: 64 };
+    const broken = {
+      label: 'broken',
+      code: 'override WG: u32 = 64;\n@compute @workgroup_size(WG) fn main() { let x: f32 = 1u; }',
+      workgroupSize: 64,
+    };
     await expect(gpu.prepare(broken)).rejects.toThrow(/broken:2:\d+/);
   });
 

@@ -4,7 +4,6 @@ import { BufferPool } from './buffer-pool';
 import { GpuError, withErrorScopes } from './errors';
 import { type Binding, type KernelSpec, pipelineKey } from './kernel-spec';
 
-
 export interface DeviceLostEvent {
   reason: string;
   message: string;
@@ -76,7 +75,11 @@ export class Gpu implements BatchHost {
 
   createBuffer(label: string, size: number, usage: number): GPUBuffer {
     const limit = this.dev.limits.maxBufferSize;
-    if (size > limit) throw new GpuError(`${label}: ${size} bytes exceed this adapter's buffer limit of ${limit}`, 'out-of-memory');
+    if (size > limit)
+      throw new GpuError(
+        `${label}: ${size} bytes exceed this adapter's buffer limit of ${limit}`,
+        'out-of-memory',
+      );
     const buffer = this.dev.createBuffer({ label, size: Math.max(16, Math.ceil(size / 4) * 4), usage });
     this.live.add(buffer);
     return buffer;
@@ -92,8 +95,15 @@ export class Gpu implements BatchHost {
   }
 
   uniformBuffer(label: string, data: ArrayBufferView | ArrayBuffer): GPUBuffer {
-    const bytes = data instanceof ArrayBuffer ? data : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-    const buffer = this.pool.acquire(bytes.byteLength, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, label);
+    const bytes =
+      data instanceof ArrayBuffer
+        ? data
+        : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
+    const buffer = this.pool.acquire(
+      bytes.byteLength,
+      GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+      label,
+    );
     this.dev.queue.writeBuffer(buffer, 0, bytes);
     return buffer;
   }
@@ -176,7 +186,11 @@ export class Gpu implements BatchHost {
       this.dev.createComputePipelineAsync({
         label: spec.label,
         layout: 'auto',
-        compute: { module, entryPoint: spec.entryPoint ?? 'main', constants: { WG: spec.workgroupSize, ...spec.constants } },
+        compute: {
+          module,
+          entryPoint: spec.entryPoint ?? 'main',
+          constants: { WG: spec.workgroupSize, ...spec.constants },
+        },
       }),
     );
     this.pipelines.set(key, pipeline);
@@ -187,7 +201,12 @@ export class Gpu implements BatchHost {
   }
 
   /** One dispatch, submitted at once. Prefer `batch()` for sequences. */
-  dispatch(spec: KernelSpec, bindings: Binding[], items: number | [number, number, number], uniform?: ArrayBufferView): void {
+  dispatch(
+    spec: KernelSpec,
+    bindings: Binding[],
+    items: number | [number, number, number],
+    uniform?: ArrayBufferView,
+  ): void {
     const b = this.batch();
     const all = uniform ? [b.uniform(`${spec.label} params`, uniform), ...bindings] : bindings;
     b.dispatch(spec, all, items);
@@ -199,7 +218,10 @@ export class Gpu implements BatchHost {
     if (!this.stampQuery) {
       this.stampQuery = {
         querySet: this.dev.createQuerySet({ type: 'timestamp', count: 2 }),
-        resolve: this.dev.createBuffer({ size: 16, usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC }),
+        resolve: this.dev.createBuffer({
+          size: 16,
+          usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC,
+        }),
       };
     }
     return this.stampQuery;
@@ -281,10 +303,18 @@ export class Gpu implements BatchHost {
   }
 }
 
-async function openDevice(entry: GPU, options: GpuOptions): Promise<{ adapter: GPUAdapter; device: GPUDevice }> {
-  const adapter = await entry.requestAdapter(options.powerPreference ? { powerPreference: options.powerPreference } : {});
+async function openDevice(
+  entry: GPU,
+  options: GpuOptions,
+): Promise<{ adapter: GPUAdapter; device: GPUDevice }> {
+  const adapter = await entry.requestAdapter(
+    options.powerPreference ? { powerPreference: options.powerPreference } : {},
+  );
   if (!adapter) {
-    throw new GpuError('WebGPU is available but no adapter was found (GPU blocklisted or drivers missing).', 'unavailable');
+    throw new GpuError(
+      'WebGPU is available but no adapter was found (GPU blocklisted or drivers missing).',
+      'unavailable',
+    );
   }
   const requiredLimits: Record<string, number> = {};
   for (const key of COMPUTE_LIMITS) {
@@ -292,6 +322,10 @@ async function openDevice(entry: GPU, options: GpuOptions): Promise<{ adapter: G
     if (typeof value === 'number') requiredLimits[key] = value;
   }
   const requiredFeatures = WANTED_FEATURES.filter((f) => adapter.features.has(f)) as GPUFeatureName[];
-  const device = await adapter.requestDevice({ label: options.label ?? 'gauntlet', requiredLimits, requiredFeatures });
+  const device = await adapter.requestDevice({
+    label: options.label ?? 'gauntlet',
+    requiredLimits,
+    requiredFeatures,
+  });
   return { adapter, device };
 }
