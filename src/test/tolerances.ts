@@ -14,4 +14,6 @@ export const TOL = {
   finiteDifferenceMultilinear: 1e-8,
   /** Central finite differences of a float64 function vs its analytic gradient (step 1e-5). */
   finiteDifferenceF64: 1e-7,
+  /** float32 gradients of a composite (several ops through the tape) vs float64 finite differences. */
+  gradientF32: 1e-5,
 } as const;
