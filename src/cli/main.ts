@@ -1,5 +1,7 @@
 import { Options, parseArgs, UsageError } from './args';
+import { benchCommand } from './commands/bench';
 import { shCommand } from './commands/sh';
+import { tpCommand } from './commands/tp';
 
 export interface Command {
   summary: string;
@@ -8,6 +10,8 @@ export interface Command {
 
 const commands: Record<string, Command> = {
   sh: shCommand,
+  tp: tpCommand,
+  bench: benchCommand,
 };
 
 function usage(): string {

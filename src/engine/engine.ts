@@ -1,8 +1,17 @@
+import {
+  type BenchProgress,
+  defaultBenchOptions,
+  runTpBenchmark,
+  type TpBenchOptions,
+  type TpBenchReport,
+} from '../bench/tp-bench';
 import type { Gpu } from '../gpu/runtime';
 import type { ShNormalization } from '../o3/spherical-harmonics';
+import { type ExpressivityReport, expressivityOf } from './expressivity';
 import { shEquivarianceOf } from './sh-equivariance';
 import { shFieldOf } from './sh-field';
 import { sphericalHarmonicsOf } from './sh-service';
+import { type TpRequest, type TpResult, tensorProductOf } from './tp-service';
 import type {
   AdapterReport,
   EngineApi,
@@ -39,6 +48,10 @@ export class Engine implements EngineApi {
     return sphericalHarmonicsOf(request, () => this.gpu());
   }
 
+  tensorProduct(request: TpRequest): Promise<TpResult> {
+    return tensorProductOf(request, () => this.gpu());
+  }
+
   async shField(request: ShFieldRequest): Promise<ShFieldResult> {
     return shFieldOf(request, await this.gpu());
   }
@@ -50,6 +63,33 @@ export class Engine implements EngineApi {
     normalization: ShNormalization;
   }): Promise<ShEquivarianceReport> {
     return shEquivarianceOf(request, await this.gpu());
+  }
+
+  async expressivity(irrep1: string, irrep2: string): Promise<ExpressivityReport> {
+    return expressivityOf(irrep1, irrep2, await this.gpu());
+  }
+
+  /** Default benchmark sizes for this adapter (small on software adapters). */
+  async benchDefaults(): Promise<TpBenchOptions> {
+    return defaultBenchOptions((await this.gpu()).report.isFallback);
+  }
+
+  private benchAbort: AbortController | null = null;
+
+  /** Runs the tensor-product benchmark; `cancelBench()` stops it between rows. */
+  async benchTp(options: TpBenchOptions, onProgress?: (p: BenchProgress) => void): Promise<TpBenchReport> {
+    this.benchAbort?.abort();
+    const abort = new AbortController();
+    this.benchAbort = abort;
+    try {
+      return await runTpBenchmark(await this.gpu(), options, onProgress, abort.signal);
+    } finally {
+      if (this.benchAbort === abort) this.benchAbort = null;
+    }
+  }
+
+  cancelBench(): void {
+    this.benchAbort?.abort();
   }
 
   /** Frees the device (Node needs this to exit). */

@@ -1,7 +1,19 @@
+import type { BenchProgress, TpBenchOptions, TpBenchReport } from '../bench/tp-bench';
 import type { AdapterReport } from '../gpu/adapter-report';
 import type { ShNormalization } from '../o3/spherical-harmonics';
+import type { ExpressivityReport } from './expressivity';
+import type { TpRequest, TpResult } from './tp-service';
 
-export type { AdapterReport, ShNormalization };
+export type {
+  AdapterReport,
+  BenchProgress,
+  ExpressivityReport,
+  ShNormalization,
+  TpBenchOptions,
+  TpBenchReport,
+  TpRequest,
+  TpResult,
+};
 
 export type Backend = 'gpu' | 'cpu';
 
@@ -71,6 +83,13 @@ export interface EngineApi {
     samples: number;
     normalization: ShNormalization;
   }): Promise<ShEquivarianceReport>;
+  tensorProduct(request: TpRequest): Promise<TpResult>;
+  /** Which outputs each tensor-product method produces from irrep1 ⊗ irrep2, measured on the GPU. */
+  expressivity(irrep1: string, irrep2: string): Promise<ExpressivityReport>;
+  benchDefaults(): Promise<TpBenchOptions>;
+  /** `onProgress` is called per row (in a worker, pass it through comlink's proxy()). */
+  benchTp(options: TpBenchOptions, onProgress?: (p: BenchProgress) => void): Promise<TpBenchReport>;
+  cancelBench(): Promise<void> | void;
 }
 
 /** How the worker reports that it could not get a GPU; the UI explains how to enable WebGPU. */

@@ -31,11 +31,17 @@ function fakePort(readiness: EngineReadiness = { kind: 'ready', report: REPORT }
   const pending: { request: ShFieldRequest; settle: (ok: boolean) => void }[] = [];
   const listeners = new Set<(e: GpuEvent) => void>();
   const checks: { lmax: number; seed: number }[] = [];
+  const unused = async (): Promise<never> => {
+    throw new Error('not used by the SH store');
+  };
   const engine: EngineApi = {
     adapter: async () => REPORT,
-    sphericalHarmonics: async () => {
-      throw new Error('not used');
-    },
+    sphericalHarmonics: unused,
+    tensorProduct: unused,
+    expressivity: unused,
+    benchDefaults: unused,
+    benchTp: unused,
+    cancelBench: unused,
     shField: (request) =>
       new Promise((resolve, reject) =>
         pending.push({

@@ -72,6 +72,12 @@ const api: WorkerEngineApi = {
   sphericalHarmonics: async (request) => (await engine()).sphericalHarmonics(request),
   shField: async (request) => (await engine()).shField(request),
   shEquivariance: async (request) => (await engine()).shEquivariance(request),
+  tensorProduct: async (request) => (await engine()).tensorProduct(request),
+  expressivity: async (irrep1, irrep2) => (await engine()).expressivity(irrep1, irrep2),
+  benchDefaults: async () => (await engine()).benchDefaults(),
+  // `onProgress` arrives as a comlink proxy; calling it posts back to the page.
+  benchTp: async (options, onProgress) => (await engine()).benchTp(options, onProgress),
+  cancelBench: async () => (await engine()).cancelBench(),
 };
 
 expose(api);
