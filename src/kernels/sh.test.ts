@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Gpu } from '../gpu/runtime';
 import {
   type ShNormalization,
   type ShOptions,
