@@ -51,12 +51,33 @@ export async function timeGpuWork(
   return { medianMs: median(samples), runs: samples.length, source };
 }
 
-/** Median wall time of a synchronous CPU function. */
+/**
+ * Browsers coarsen performance.now() (100 µs in Chrome without cross-origin isolation), so one
+ * sample must span several ticks to be a measurement rather than 0.
+ */
+const MIN_CPU_SAMPLE_MS = 1;
+
+/** How many calls of `work` make one sample of at least MIN_CPU_SAMPLE_MS (after a warm-up call). */
+function callsPerSample(work: () => void): number {
+  work(); // the first call pays for compilation and allocation, and would make later calls look slow
+  let calls = 1;
+  for (;;) {
+    const t = performance.now();
+    for (let i = 0; i < calls; i++) work();
+    const elapsed = performance.now() - t;
+    if (elapsed >= MIN_CPU_SAMPLE_MS || calls >= MAX_CALLS) return calls;
+    calls *= elapsed > 0 ? Math.min(16, Math.ceil((2 * MIN_CPU_SAMPLE_MS) / elapsed)) : 16;
+  }
+}
+
+const MAX_CALLS = 1 << 20;
+
+/** Median wall time of one call of a synchronous CPU function (fast functions are timed in groups). */
 export function timeCpuWork(
   work: () => void,
   options: TimingOptions = DEFAULT_TIMING,
 ): { medianMs: number; runs: number } {
-  for (let i = 0; i < Math.min(1, options.warmup); i++) work();
+  let calls = callsPerSample(work);
   const samples: number[] = [];
   const started = performance.now();
   while (
@@ -64,8 +85,14 @@ export function timeCpuWork(
     (samples.length < 3 || performance.now() - started < options.budgetMs)
   ) {
     const t = performance.now();
-    work();
-    samples.push(performance.now() - t);
+    for (let i = 0; i < calls; i++) work();
+    const elapsed = performance.now() - t;
+    // Work that sped up after calibration (JIT tiers) is regrouped rather than read as ~0.
+    if (elapsed < MIN_CPU_SAMPLE_MS / 2 && calls < MAX_CALLS) {
+      calls *= 4;
+      continue;
+    }
+    samples.push(elapsed / calls);
   }
   return { medianMs: median(samples), runs: samples.length };
 }

@@ -1,16 +1,27 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type AdapterSlice, createAdapterSlice } from './adapter-slice';
+import { type BenchSlice, createBenchSlice } from './bench-slice';
+import { browserStorage, type KeyValueStorage } from './bench-storage';
 import type { EnginePort } from './engine-port';
+import { createExpressivitySlice, type ExpressivitySlice } from './expressivity-slice';
 import { createShSlice, type ShSlice } from './sh-slice';
 
 /** The one app store: each page or concern adds a slice here. */
-export type StoreState = AdapterSlice & ShSlice;
+export type StoreState = AdapterSlice & ShSlice & ExpressivitySlice & BenchSlice;
 export type GauntletStore = StoreApi<StoreState>;
 
+export interface StoreOptions {
+  /** Where results that should survive a reload live; the page's localStorage unless given. */
+  storage?: KeyValueStorage | null;
+}
+
 /** Built around an engine connection so that tests can pass a fake and the app the worker client. */
-export function createGauntletStore(port: EnginePort): GauntletStore {
+export function createGauntletStore(port: EnginePort, options: StoreOptions = {}): GauntletStore {
+  const storage = options.storage === undefined ? browserStorage() : options.storage;
   return createStore<StoreState>()((...a) => ({
     ...createAdapterSlice(port)(...a),
     ...createShSlice(port)(...a),
+    ...createExpressivitySlice(port)(...a),
+    ...createBenchSlice(port, storage)(...a),
   }));
 }

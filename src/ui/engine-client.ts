@@ -21,7 +21,7 @@ export class EngineClient implements EnginePort {
       name: 'gauntlet-engine',
     });
     this.remote = wrap<WorkerEngineApi>(this.worker);
-    this.engine = this.remote;
+    this.engine = withProxiedCallbacks(this.remote);
     const relay = (event: GpuEvent) => {
       for (const listener of this.listeners) listener(event);
     };
@@ -52,6 +52,19 @@ export class EngineClient implements EnginePort {
     this.remote[releaseProxy]();
     this.worker.terminate();
   }
+}
+
+/**
+ * The remote engine as an EngineApi. Functions cannot be cloned into a worker message, so a
+ * callback argument (benchTp's onProgress) must cross as a comlink proxy; every other call passes
+ * straight through to the remote.
+ */
+function withProxiedCallbacks(remote: Remote<WorkerEngineApi>): EngineApi {
+  const benchTp: EngineApi['benchTp'] = (options, onProgress) =>
+    remote.benchTp(options, onProgress ? proxy(onProgress) : undefined);
+  return new Proxy(remote, {
+    get: (target, key) => (key === 'benchTp' ? benchTp : Reflect.get(target, key)),
+  }) as unknown as EngineApi;
 }
 
 function describe(error: unknown): string {

@@ -43,3 +43,14 @@ export function adapterLabel(report: {
 }): string {
   return report.description || [report.vendor, report.architecture].filter(Boolean).join(' ') || report.name;
 }
+
+/** Milliseconds with 3 significant digits and no exponent for the range benchmarks produce. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return String(ms);
+  return ms >= 100 ? ms.toFixed(0) : ms >= 0.001 ? ms.toPrecision(3) : ms.toExponential(1);
+}
+
+/** A speed ratio such as "2.4×" or "0.031×". */
+export function formatRatio(ratio: number): string {
+  return `${ratio >= 10 ? ratio.toFixed(0) : ratio.toPrecision(2)}×`;
+}

@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import { BenchmarksPage } from './pages/BenchmarksPage';
+import { ExpressivityPage } from './pages/ExpressivityPage';
 import { SphericalHarmonicsPage } from './pages/SphericalHarmonicsPage';
 
 /** The app's pages, in nav order. A new page is one entry here; its id is its URL hash (#/id). */
@@ -10,4 +12,6 @@ export interface PageEntry {
 
 export const PAGES: readonly PageEntry[] = [
   { id: 'spherical-harmonics', title: 'Spherical harmonics', Component: SphericalHarmonicsPage },
+  { id: 'expressivity', title: 'Expressivity', Component: ExpressivityPage },
+  { id: 'benchmarks', title: 'Benchmarks', Component: BenchmarksPage },
 ];
