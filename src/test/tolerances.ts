@@ -37,4 +37,9 @@ export const TOL = {
   chaoticTrajectoryF64: 1e-9,
   /** Fraction of n-body trajectories (4100 steps) that must meet `chaoticTrajectoryF64`. */
   chaoticTrajectoryQuantile: 0.9,
+  /**
+   * Bound, in standard errors, on the deviation of a sample mean from its exact expectation
+   * (e.g. equipartition in Langevin sampling): a seeded false failure has odds ~6e-7.
+   */
+  statisticalZ: 5,
 } as const;
