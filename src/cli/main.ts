@@ -2,6 +2,7 @@ import { Options, parseArgs, UsageError } from './args';
 import { benchCommand } from './commands/bench';
 import { shCommand } from './commands/sh';
 import { tpCommand } from './commands/tp';
+import { trainCommand } from './commands/train';
 
 export interface Command {
   summary: string;
@@ -12,6 +13,7 @@ const commands: Record<string, Command> = {
   sh: shCommand,
   tp: tpCommand,
   bench: benchCommand,
+  train: trainCommand,
 };
 
 function usage(): string {

@@ -7,11 +7,14 @@ import {
 } from '../bench/tp-bench';
 import type { Gpu } from '../gpu/runtime';
 import type { ShNormalization } from '../o3/spherical-harmonics';
+import type { TrainProgress } from '../train/trainer';
 import { type ExpressivityReport, expressivityOf } from './expressivity';
 import { shEquivarianceOf } from './sh-equivariance';
 import { shFieldOf } from './sh-field';
 import { sphericalHarmonicsOf } from './sh-service';
+import { parseStructureOf, type StructureParseResult } from './structure-service';
 import { type TpRequest, type TpResult, tensorProductOf } from './tp-service';
+import { type TrainReport, type TrainRequest, trainOf } from './train-service';
 import type {
   AdapterReport,
   EngineApi,
@@ -90,6 +93,19 @@ export class Engine implements EngineApi {
 
   cancelBench(): void {
     this.benchAbort?.abort();
+  }
+
+  async parseStructure(name: string, data: Uint8Array | string): Promise<StructureParseResult> {
+    return parseStructureOf(name, data);
+  }
+
+  /** Trains a model on a generated data set and evaluates it on randomly rotated test samples. */
+  async train(
+    request: TrainRequest,
+    onProgress?: (p: TrainProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<TrainReport> {
+    return trainOf(request, await this.gpu(), onProgress, signal);
   }
 
   /** Frees the device (Node needs this to exit). */

@@ -2,6 +2,12 @@ import type { BenchProgress, TpBenchOptions, TpBenchReport } from '../bench/tp-b
 import type { AdapterReport } from '../gpu/adapter-report';
 import type { ShNormalization } from '../o3/spherical-harmonics';
 import type { ExpressivityReport } from './expressivity';
+import type {
+  StructureData,
+  StructureFrameData,
+  StructureLoadError,
+  StructureParseResult,
+} from './structure-service';
 import type { TpRequest, TpResult } from './tp-service';
 
 export type {
@@ -9,6 +15,10 @@ export type {
   BenchProgress,
   ExpressivityReport,
   ShNormalization,
+  StructureData,
+  StructureFrameData,
+  StructureLoadError,
+  StructureParseResult,
   TpBenchOptions,
   TpBenchReport,
   TpRequest,
@@ -90,6 +100,8 @@ export interface EngineApi {
   /** `onProgress` is called per row (in a worker, pass it through comlink's proxy()). */
   benchTp(options: TpBenchOptions, onProgress?: (p: BenchProgress) => void): Promise<TpBenchReport>;
   cancelBench(): Promise<void> | void;
+  /** Parses a structure file (CPU only, no GPU needed); a bad file is an `ok: false` answer, not a throw. */
+  parseStructure(name: string, data: Uint8Array | string): Promise<StructureParseResult>;
 }
 
 /** How the worker reports that it could not get a GPU; the UI explains how to enable WebGPU. */

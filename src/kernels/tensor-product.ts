@@ -99,7 +99,8 @@ export class CgTensorProductKernel {
   /**
    * Records the gradients of Σ gradOut · out: gradX1, gradX2 and gradWeights (weightNumel floats,
    * summed over the batch, when shared; batchSize × weightNumel otherwise). gradWeights may be
-   * null when the plan has no weights.
+   * null when the plan has no weights; a null gradX1 or gradX2 is skipped (e.g. no gradient is
+   * wanted for edge harmonics).
    */
   encodeBackward(
     batch: Batch,
@@ -107,14 +108,14 @@ export class CgTensorProductKernel {
     x2: GPUBuffer,
     weights: GPUBuffer | null,
     gradOut: GPUBuffer,
-    gradX1: GPUBuffer,
-    gradX2: GPUBuffer,
+    gradX1: GPUBuffer | null,
+    gradX2: GPUBuffer | null,
     gradWeights: GPUBuffer | null,
     batchSize: number,
     sharedWeights: boolean,
   ): void {
-    this.contract(batch, 'gradX1', x2, gradOut, weights, gradX1, batchSize, sharedWeights);
-    this.contract(batch, 'gradX2', x1, gradOut, weights, gradX2, batchSize, sharedWeights);
+    if (gradX1) this.contract(batch, 'gradX1', x2, gradOut, weights, gradX1, batchSize, sharedWeights);
+    if (gradX2) this.contract(batch, 'gradX2', x1, gradOut, weights, gradX2, batchSize, sharedWeights);
     const numel = this.plan.weightNumel;
     if (numel === 0) return;
     if (!gradWeights)

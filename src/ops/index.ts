@@ -7,7 +7,16 @@ export { add, mul, sub } from './binary';
 export { blockSqNorm } from './block-sq-norm';
 export { concat, slice } from './columns';
 export { crossEntropy } from './cross-entropy';
+export { GatePlan, gatedNonlinearity } from './gate';
 export { gatherRows, indexSelect } from './gather';
+export {
+  type DegreeWeighting,
+  GAUNT_ROUTES,
+  GauntProduct,
+  type GauntRouteName,
+  gauntProduct,
+} from './gaunt-product';
+export { irrepsLinear } from './irreps-linear';
 export { linear, matmul } from './matmul';
 export { mse } from './mse';
 export { apply, type HostTensor, type OpCase, type OpDef } from './op';
@@ -19,3 +28,4 @@ export { scale } from './scale';
 export { scaleBlocks, scaleBlocks as gate } from './scale-blocks';
 export { segmentSum } from './segment-sum';
 export { sphericalHarmonicsOf as sphericalHarmonics } from './spherical-harmonics';
+export { CgProduct, cgTensorProduct } from './tensor-product';

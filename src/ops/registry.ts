@@ -3,7 +3,10 @@ import { addOp, mulOp, subOp } from './binary';
 import { blockSqNormOp } from './block-sq-norm';
 import { concatOp, sliceOp } from './columns';
 import { crossEntropyOp } from './cross-entropy';
+import { gateOp } from './gate';
 import { gatherRowsOp, indexSelectOp } from './gather';
+import { gauntProductOp } from './gaunt-product';
+import { irrepsLinearOp } from './irreps-linear';
 import { linearOp, matmulOp } from './matmul';
 import { mseOp } from './mse';
 import type { OpDef } from './op';
@@ -14,6 +17,7 @@ import { scaleOp } from './scale';
 import { scaleBlocksOp } from './scale-blocks';
 import { segmentSumOp } from './segment-sum';
 import { sphericalHarmonicsOp } from './spherical-harmonics';
+import { cgTensorProductOp } from './tensor-product';
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds ops of every attribute type.
 type AnyOp = OpDef<any>;
@@ -49,6 +53,10 @@ const ALL: readonly AnyOp[] = [
   mseOp,
   crossEntropyOp,
   sphericalHarmonicsOp,
+  cgTensorProductOp,
+  gauntProductOp,
+  irrepsLinearOp,
+  gateOp,
 ];
 
 export const OP_REGISTRY: ReadonlyMap<string, AnyOp> = new Map(ALL.map((op) => [op.name, op]));

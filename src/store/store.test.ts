@@ -42,6 +42,7 @@ function fakePort(readiness: EngineReadiness = { kind: 'ready', report: REPORT }
     benchDefaults: unused,
     benchTp: unused,
     cancelBench: unused,
+    parseStructure: unused,
     shField: (request) =>
       new Promise((resolve, reject) =>
         pending.push({

@@ -5,9 +5,10 @@ import { browserStorage, type KeyValueStorage } from './bench-storage';
 import type { EnginePort } from './engine-port';
 import { createExpressivitySlice, type ExpressivitySlice } from './expressivity-slice';
 import { createShSlice, type ShSlice } from './sh-slice';
+import { createStructureSlice, type StructureSlice } from './structure-slice';
 
 /** The one app store: each page or concern adds a slice here. */
-export type StoreState = AdapterSlice & ShSlice & ExpressivitySlice & BenchSlice;
+export type StoreState = AdapterSlice & ShSlice & ExpressivitySlice & BenchSlice & StructureSlice;
 export type GauntletStore = StoreApi<StoreState>;
 
 export interface StoreOptions {
@@ -23,5 +24,6 @@ export function createGauntletStore(port: EnginePort, options: StoreOptions = {}
     ...createShSlice(port)(...a),
     ...createExpressivitySlice(port)(...a),
     ...createBenchSlice(port, storage)(...a),
+    ...createStructureSlice(port)(...a),
   }));
 }

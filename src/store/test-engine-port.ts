@@ -3,6 +3,7 @@ import type {
   BenchProgress,
   EngineApi,
   ExpressivityReport,
+  StructureParseResult,
   TpBenchOptions,
   TpBenchReport,
 } from '../engine/types';
@@ -79,7 +80,15 @@ interface PendingExpressivity {
   reject: (error: Error) => void;
 }
 
+interface PendingStructure {
+  name: string;
+  data: Uint8Array | string;
+  resolve: (result: StructureParseResult) => void;
+  reject: (error: Error) => void;
+}
+
 export function fakeEnginePort() {
+  const structures: PendingStructure[] = [];
   const benches: PendingBench[] = [];
   const expressivity: PendingExpressivity[] = [];
   let cancels = 0;
@@ -102,13 +111,15 @@ export function fakeEnginePort() {
       cancels++;
       benches.at(-1)?.reject(abortError());
     },
+    parseStructure: (name, data) =>
+      new Promise((resolve, reject) => structures.push({ name, data, resolve, reject })),
   };
   const port: EnginePort = {
     engine,
     whenReady: async () => ({ kind: 'ready', report: TEST_ADAPTER }),
     onGpuEvent: () => () => {},
   };
-  return { port, benches, expressivity, cancels: () => cancels };
+  return { port, benches, expressivity, structures, cancels: () => cancels };
 }
 
 /** A Map-backed Storage stand-in. */

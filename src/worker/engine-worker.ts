@@ -5,6 +5,7 @@
  */
 import { expose } from 'comlink';
 import { Engine } from '../engine/engine';
+import { parseStructureOf } from '../engine/structure-service';
 import type { EngineUnavailable } from '../engine/types';
 import { createBrowserGpu, ENABLE_WEBGPU_HELP } from '../gpu/browser-gpu';
 import type { Gpu } from '../gpu/runtime';
@@ -78,6 +79,8 @@ const api: WorkerEngineApi = {
   // `onProgress` arrives as a comlink proxy; calling it posts back to the page.
   benchTp: async (options, onProgress) => (await engine()).benchTp(options, onProgress),
   cancelBench: async () => (await engine()).cancelBench(),
+  // Parsing needs no GPU, so it works where WebGPU is unavailable too.
+  parseStructure: async (name, data) => parseStructureOf(name, data),
 };
 
 expose(api);

@@ -1,0 +1,103 @@
+import type { Structure } from '../data/generators/types';
+import { radiusGraphCpu } from '../data/graph/radius-graph-cpu';
+import type { Gpu } from '../gpu/runtime';
+import { type RadialBasisSpec, radialBasis } from '../nn/radial';
+import { SegmentIndex } from '../tensor/segment-index';
+import { Tensor } from '../tensor/tensor';
+
+/**
+ * Several structures as one disjoint graph (CPU, float64): nodes concatenated, node → graph
+ * index, radius-graph edges sorted by receiver (sender → receiver, vector pos[s] − pos[r]).
+ */
+export interface GraphBatch {
+  readonly numGraphs: number;
+  readonly numNodes: number;
+  readonly species: Int32Array;
+  readonly graphIndex: Uint32Array;
+  readonly senders: Uint32Array;
+  readonly receivers: Uint32Array;
+  readonly edgeVectors: Float64Array;
+  readonly edgeLengths: Float64Array;
+}
+
+export function batchStructures(structures: readonly Structure[], cutoff: number): GraphBatch {
+  const numNodes = structures.reduce((s, x) => s + x.species.length, 0);
+  const positions = new Float64Array(3 * numNodes);
+  const species = new Int32Array(numNodes);
+  const graphIndex = new Uint32Array(numNodes);
+  let node = 0;
+  structures.forEach((s, g) => {
+    const n = s.species.length;
+    if (s.positions.length !== 3 * n)
+      throw new RangeError(`structure ${g}: ${s.positions.length} coordinates for ${n} atoms`);
+    positions.set(s.positions, 3 * node);
+    species.set(s.species, node);
+    graphIndex.fill(g, node, node + n);
+    node += n;
+  });
+  const graph = radiusGraphCpu(positions, graphIndex, cutoff);
+  return {
+    numGraphs: structures.length,
+    numNodes,
+    species,
+    graphIndex,
+    senders: graph.senders,
+    receivers: graph.receivers,
+    edgeVectors: graph.edgeVectors,
+    edgeLengths: graph.edgeLengths,
+  };
+}
+
+/** Mean number of incoming edges per node over some batches (NequIP's avg_num_neighbors). */
+export function averageNeighbours(batches: readonly GraphBatch[]): number {
+  const edges = batches.reduce((s, b) => s + b.senders.length, 0);
+  const nodes = batches.reduce((s, b) => s + b.numNodes, 0);
+  return nodes > 0 ? edges / nodes : 0;
+}
+
+/**
+ * A GraphBatch on the GPU: index tables for gathers and segmented sums, species one-hot, edge
+ * vectors and the radial basis. Owned by the caller (`dispose()`); valid across steps.
+ */
+export class DeviceGraph {
+  readonly senders: SegmentIndex;
+  readonly receivers: SegmentIndex;
+  /** Node → graph, for pooling over each structure's atoms. */
+  readonly nodeGraph: SegmentIndex;
+  readonly oneHot: Tensor;
+  readonly edgeVectors: Tensor;
+  readonly radial: Tensor;
+
+  constructor(
+    gpu: Gpu,
+    readonly batch: GraphBatch,
+    numSpecies: number,
+    basis: RadialBasisSpec,
+  ) {
+    const { numNodes, numGraphs } = batch;
+    this.senders = SegmentIndex.build(batch.senders, numNodes);
+    this.receivers = SegmentIndex.build(batch.receivers, numNodes);
+    this.nodeGraph = SegmentIndex.build(batch.graphIndex, numGraphs);
+    const oneHot = new Float32Array(numNodes * numSpecies);
+    batch.species.forEach((s, i) => {
+      if (!(s >= 0 && s < numSpecies))
+        throw new RangeError(`species ${s} of atom ${i} is not below ${numSpecies}`);
+      oneHot[i * numSpecies + s] = 1;
+    });
+    const edges = batch.senders.length;
+    this.oneHot = Tensor.from(gpu, oneHot, [numNodes, numSpecies], { label: 'species one-hot' });
+    this.edgeVectors = Tensor.from(gpu, batch.edgeVectors, [edges, 3], { label: 'edge vectors' });
+    this.radial = Tensor.from(gpu, radialBasis(batch.edgeLengths, basis), [edges, basis.count], {
+      label: 'radial basis',
+    });
+  }
+
+  get numEdges(): number {
+    return this.batch.senders.length;
+  }
+
+  dispose(): void {
+    for (const s of [this.senders, this.receivers, this.nodeGraph]) s.dispose();
+    for (const t of [this.oneHot, this.edgeVectors, this.radial]) t.dispose();
+  }
+}

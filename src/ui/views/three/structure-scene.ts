@@ -1,0 +1,211 @@
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { covalentRadius, elementColor } from '../../../data/formats/elements';
+import type { StructureData, StructureFrameData } from '../../../engine/types';
+import { divergingRgb } from '../colormap';
+
+/** Ball radius as a fraction of the covalent radius (ball-and-stick), and for unknown elements. */
+const BALL_SCALE = 0.42;
+const FALLBACK_RADIUS = 1.5;
+const BOND_RADIUS = 0.09;
+const BOND_COLOR = 0x9aa0a6;
+const VIEW_DIRECTION = new THREE.Vector3(0.35, 0.3, 1).normalize();
+
+/** Fewer sphere segments for big molecules keep 10⁴ atoms interactive. */
+function sphereDetail(atoms: number): [number, number] {
+  if (atoms <= 2_000) return [24, 16];
+  if (atoms <= 20_000) return [12, 8];
+  return [8, 6];
+}
+
+/** Centre and radius of a frame's bounding box (radius ≥ a small floor, so one atom still fits). */
+export function frameBounds(positions: Float64Array): { center: THREE.Vector3; radius: number } {
+  const box = new THREE.Box3();
+  const p = new THREE.Vector3();
+  for (let i = 0; i < positions.length; i += 3)
+    box.expandByPoint(p.set(positions[i], positions[i + 1], positions[i + 2]));
+  if (box.isEmpty()) return { center: new THREE.Vector3(), radius: 1 };
+  const center = box.getCenter(new THREE.Vector3());
+  return { center, radius: Math.max(1, box.getSize(p).length() / 2) };
+}
+
+/**
+ * A molecule (instanced balls coloured by element, instanced sticks) or a point cloud (THREE.Points)
+ * with orbit controls. Renders on demand; `screenshot` returns a PNG data URL of the canvas.
+ */
+export class StructureScene {
+  private readonly renderer: THREE.WebGLRenderer;
+  private readonly scene = new THREE.Scene();
+  private readonly camera = new THREE.PerspectiveCamera(35, 1, 0.01, 1000);
+  private readonly controls: OrbitControls;
+  private readonly content = new THREE.Group();
+  private radius = 5;
+  private frame = 0;
+
+  constructor(private readonly container: HTMLElement) {
+    // preserveDrawingBuffer lets the screenshot read the canvas at any time.
+    this.renderer = new THREE.WebGLRenderer({ antialias: true, alpha: true, preserveDrawingBuffer: true });
+    this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2));
+    this.renderer.domElement.setAttribute('aria-hidden', 'true');
+    container.appendChild(this.renderer.domElement);
+    this.controls = new OrbitControls(this.camera, this.renderer.domElement);
+    this.controls.enableDamping = false;
+    this.controls.addEventListener('change', () => this.requestRender());
+    this.scene.add(new THREE.AmbientLight(0xffffff, 1.4));
+    const key = new THREE.DirectionalLight(0xffffff, 1.6);
+    key.position.set(0.5, 0.8, 1);
+    this.camera.add(key);
+    this.scene.add(this.camera, this.content);
+    this.resize();
+  }
+
+  /** Shows one frame; `refit` (a new structure) recentres and resets the camera. */
+  setFrame(structure: StructureData, index: number, refit: boolean): void {
+    const frame = structure.frames[index];
+    if (!frame) return;
+    this.clear();
+    if (refit) {
+      const { center, radius } = frameBounds(frame.positions);
+      this.content.position.copy(center).negate();
+      this.radius = radius + (structure.kind === 'molecule' ? 1 : 0);
+    }
+    if (structure.kind === 'molecule') this.addMolecule(frame);
+    else this.addPoints(frame);
+    if (refit) this.resetView();
+    this.requestRender();
+  }
+
+  private addMolecule(frame: StructureFrameData): void {
+    const n = frame.positions.length / 3;
+    const [w, h] = sphereDetail(n);
+    const balls = new THREE.InstancedMesh(
+      new THREE.SphereGeometry(1, w, h),
+      new THREE.MeshLambertMaterial(),
+      Math.max(1, n),
+    );
+    balls.count = n;
+    const matrix = new THREE.Matrix4();
+    const color = new THREE.Color();
+    const p = frame.positions;
+    for (let i = 0; i < n; i++) {
+      const r = BALL_SCALE * (covalentRadius(frame.elements[i]) ?? FALLBACK_RADIUS);
+      matrix.makeScale(r, r, r).setPosition(p[3 * i], p[3 * i + 1], p[3 * i + 2]);
+      balls.setMatrixAt(i, matrix);
+      balls.setColorAt(i, color.setHex(elementColor(frame.elements[i])));
+    }
+    this.content.add(balls);
+
+    const m = frame.bonds.length / 2;
+    if (m === 0) return;
+    const sticks = new THREE.InstancedMesh(
+      new THREE.CylinderGeometry(1, 1, 1, 10, 1, true),
+      new THREE.MeshLambertMaterial({ color: BOND_COLOR }),
+      m,
+    );
+    const a = new THREE.Vector3();
+    const b = new THREE.Vector3();
+    const up = new THREE.Vector3(0, 1, 0);
+    const q = new THREE.Quaternion();
+    const s = new THREE.Vector3();
+    for (let k = 0; k < m; k++) {
+      const i = frame.bonds[2 * k];
+      const j = frame.bonds[2 * k + 1];
+      a.set(p[3 * i], p[3 * i + 1], p[3 * i + 2]);
+      b.set(p[3 * j], p[3 * j + 1], p[3 * j + 2]);
+      const length = a.distanceTo(b);
+      q.setFromUnitVectors(up, b.clone().sub(a).normalize());
+      matrix.compose(a.add(b).multiplyScalar(0.5), q, s.set(BOND_RADIUS, length, BOND_RADIUS));
+      sticks.setMatrixAt(k, matrix);
+    }
+    this.content.add(sticks);
+  }
+
+  private addPoints(frame: StructureFrameData): void {
+    const n = frame.positions.length / 3;
+    const positions = new Float32Array(frame.positions);
+    const colors = new Float32Array(3 * n);
+    // Coloured by height (y) so depth reads without lighting.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      lo = Math.min(lo, positions[3 * i + 1]);
+      hi = Math.max(hi, positions[3 * i + 1]);
+    }
+    const color = new THREE.Color();
+    for (let i = 0; i < n; i++) {
+      const t = hi > lo ? (2 * (positions[3 * i + 1] - lo)) / (hi - lo) - 1 : 0;
+      const [r, g, b] = divergingRgb(0.85 * t);
+      color.setRGB(r, g, b, THREE.SRGBColorSpace);
+      colors.set([color.r, color.g, color.b], 3 * i);
+    }
+    const geometry = new THREE.BufferGeometry();
+    geometry.setAttribute('position', new THREE.BufferAttribute(positions, 3));
+    geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
+    const size = Math.max(this.radius / 120, (2.5 * this.radius) / Math.cbrt(Math.max(1, n)) / 6);
+    this.content.add(new THREE.Points(geometry, new THREE.PointsMaterial({ size, vertexColors: true })));
+  }
+
+  /** Back to the starting camera: the whole structure in view, from the default direction. */
+  resetView(): void {
+    this.controls.target.set(0, 0, 0);
+    this.camera.up.set(0, 1, 0);
+    this.camera.position.copy(VIEW_DIRECTION);
+    this.fit();
+  }
+
+  private fit(): void {
+    const vertical = (this.camera.fov * Math.PI) / 180;
+    const horizontal = 2 * Math.atan(Math.tan(vertical / 2) * this.camera.aspect);
+    const distance = (this.radius * 1.08) / Math.sin(Math.min(vertical, horizontal) / 2);
+    this.camera.position.setLength(distance);
+    this.camera.near = distance / 100;
+    this.camera.far = distance * 10;
+    this.camera.updateProjectionMatrix();
+    this.controls.minDistance = this.radius * 0.2;
+    this.controls.maxDistance = distance * 5;
+    this.controls.update();
+    this.requestRender();
+  }
+
+  resize(): void {
+    const width = Math.max(1, this.container.clientWidth);
+    const height = Math.max(1, this.container.clientHeight);
+    this.renderer.setSize(width, height);
+    this.camera.aspect = width / height;
+    this.camera.updateProjectionMatrix();
+    this.requestRender();
+  }
+
+  /** The canvas as a PNG data URL (rendered first, so it is never stale). */
+  screenshot(): string {
+    this.renderer.render(this.scene, this.camera);
+    return this.renderer.domElement.toDataURL('image/png');
+  }
+
+  private clear(): void {
+    for (const child of [...this.content.children]) {
+      this.content.remove(child);
+      if (child instanceof THREE.Mesh || child instanceof THREE.Points) {
+        child.geometry.dispose();
+        (child.material as THREE.Material).dispose();
+      }
+      if (child instanceof THREE.InstancedMesh) child.dispose();
+    }
+  }
+
+  private requestRender(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.renderer.render(this.scene, this.camera);
+    });
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    this.clear();
+    this.controls.dispose();
+    this.renderer.dispose();
+    this.renderer.domElement.remove();
+  }
+}
