@@ -1,5 +1,5 @@
 import type { Gpu } from '../gpu/runtime';
-import { type GauntDims, runGauntForward } from '../kernels/gaunt-common';
+import { type GauntDims, runGauntForward, withKernel } from '../kernels/gaunt-common';
 import { GauntDirectKernel } from '../kernels/gaunt-direct';
 import { GauntFftKernel } from '../kernels/gaunt-fft';
 import { GauntGridKernel } from '../kernels/gaunt-grid';
@@ -160,13 +160,10 @@ async function runGaunt(r: TpRequest, gpu: () => Promise<Gpu>): Promise<TpResult
   } else {
     const device = await gpu();
     const kernel = new gauntKernels[r.method as keyof typeof gauntKernels](device, d);
-    try {
-      values = Float64Array.from(
-        await runGauntForward(device, kernel, new Float32Array(r.x1), new Float32Array(r.x2), r.batch),
-      );
-    } finally {
-      kernel.dispose();
-    }
+    const x = [new Float32Array(r.x1), new Float32Array(r.x2)];
+    values = Float64Array.from(
+      await withKernel(kernel, (k) => runGauntForward(device, k, x[0], x[1], r.batch)),
+    );
   }
   return { irrepsOut: out.toString(), dim: out.dim, out: values };
 }

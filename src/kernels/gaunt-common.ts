@@ -111,3 +111,15 @@ export async function runGauntBackward(
     for (const b of buffers) gpu.destroyBuffer(b);
   }
 }
+
+/** Runs `use` with a kernel built for one call and disposes it (tables included) afterwards. */
+export async function withKernel<K extends GauntProductKernel, T>(
+  kernel: K,
+  use: (k: K) => Promise<T>,
+): Promise<T> {
+  try {
+    return await use(kernel);
+  } finally {
+    kernel.dispose();
+  }
+}

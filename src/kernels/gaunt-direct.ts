@@ -16,6 +16,7 @@ import {
   type GauntProductKernel,
   runGauntBackward,
   runGauntForward,
+  withKernel,
 } from './gaunt-common';
 
 export const GAUNT_DIRECT: KernelSpec = { label: 'gaunt direct', code: directSource, workgroupSize: 64 };
@@ -151,12 +152,7 @@ export async function gauntDirectOnGpu(
   x2: Float32Array,
   batchSize: number,
 ): Promise<Float32Array> {
-  const kernel = new GauntDirectKernel(gpu, dims);
-  try {
-    return await runGauntForward(gpu, kernel, x1, x2, batchSize);
-  } finally {
-    kernel.dispose();
-  }
+  return withKernel(new GauntDirectKernel(gpu, dims), (k) => runGauntForward(gpu, k, x1, x2, batchSize));
 }
 
 /** One-shot backward: gradients of Σ gradOut · Gaunt(x1, x2) w.r.t. x1 and x2. */
@@ -168,10 +164,7 @@ export async function gauntDirectBackwardOnGpu(
   gradOut: Float32Array,
   batchSize: number,
 ): Promise<{ gradX1: Float32Array; gradX2: Float32Array }> {
-  const kernel = new GauntDirectKernel(gpu, dims);
-  try {
-    return await runGauntBackward(gpu, kernel, x1, x2, gradOut, batchSize);
-  } finally {
-    kernel.dispose();
-  }
+  return withKernel(new GauntDirectKernel(gpu, dims), (k) =>
+    runGauntBackward(gpu, k, x1, x2, gradOut, batchSize),
+  );
 }

@@ -20,6 +20,7 @@ import {
   type GauntProductKernel,
   runGauntBackward,
   runGauntForward,
+  withKernel,
 } from './gaunt-common';
 import { encodeProjection, encodeRowProduct, encodeToColumns } from './gaunt-fft-stages';
 import { type DeviceColumns, type DeviceProjection, GauntFftTables } from './gaunt-fft-tables';
@@ -229,12 +230,7 @@ export async function gauntFftOnGpu(
   x2: Float32Array,
   batchSize: number,
 ): Promise<Float32Array> {
-  const kernel = new GauntFftKernel(gpu, dims);
-  try {
-    return await runGauntForward(gpu, kernel, x1, x2, batchSize);
-  } finally {
-    kernel.dispose();
-  }
+  return withKernel(new GauntFftKernel(gpu, dims), (k) => runGauntForward(gpu, k, x1, x2, batchSize));
 }
 
 /** One-shot backward: gradients of Σ gradOut · Gaunt(x1, x2) w.r.t. x1 and x2. */
@@ -246,10 +242,7 @@ export async function gauntFftBackwardOnGpu(
   gradOut: Float32Array,
   batchSize: number,
 ): Promise<{ gradX1: Float32Array; gradX2: Float32Array }> {
-  const kernel = new GauntFftKernel(gpu, dims);
-  try {
-    return await runGauntBackward(gpu, kernel, x1, x2, gradOut, batchSize);
-  } finally {
-    kernel.dispose();
-  }
+  return withKernel(new GauntFftKernel(gpu, dims), (k) =>
+    runGauntBackward(gpu, k, x1, x2, gradOut, batchSize),
+  );
 }

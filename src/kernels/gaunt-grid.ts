@@ -19,6 +19,7 @@ import {
   type GauntProductKernel,
   runGauntBackward,
   runGauntForward,
+  withKernel,
 } from './gaunt-common';
 
 export const S2_TO_GRID_PRODUCT: KernelSpec = {
@@ -165,12 +166,7 @@ export async function gauntGridOnGpu(
   x2: Float32Array,
   batchSize: number,
 ): Promise<Float32Array> {
-  const kernel = new GauntGridKernel(gpu, dims);
-  try {
-    return await runGauntForward(gpu, kernel, x1, x2, batchSize);
-  } finally {
-    kernel.dispose();
-  }
+  return withKernel(new GauntGridKernel(gpu, dims), (k) => runGauntForward(gpu, k, x1, x2, batchSize));
 }
 
 /** One-shot backward: gradients of Σ gradOut · Gaunt(x1, x2) w.r.t. x1 and x2. */
@@ -182,10 +178,7 @@ export async function gauntGridBackwardOnGpu(
   gradOut: Float32Array,
   batchSize: number,
 ): Promise<{ gradX1: Float32Array; gradX2: Float32Array }> {
-  const kernel = new GauntGridKernel(gpu, dims);
-  try {
-    return await runGauntBackward(gpu, kernel, x1, x2, gradOut, batchSize);
-  } finally {
-    kernel.dispose();
-  }
+  return withKernel(new GauntGridKernel(gpu, dims), (k) =>
+    runGauntBackward(gpu, k, x1, x2, gradOut, batchSize),
+  );
 }
