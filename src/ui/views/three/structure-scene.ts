@@ -30,6 +30,44 @@ export function frameBounds(positions: Float64Array): { center: THREE.Vector3; r
 }
 
 /**
+ * The direction to look from: along the structure's direction of least spread (a planar molecule
+ * is seen face-on, not edge-on), tilted slightly toward the default view so depth still shows.
+ * Chosen among Fibonacci-sphere directions by the positions' covariance: cheap and robust.
+ */
+export function viewDirectionFor(positions: Float64Array): THREE.Vector3 {
+  const n = positions.length / 3;
+  if (n < 3) return VIEW_DIRECTION.clone();
+  const mean = [0, 0, 0];
+  for (let i = 0; i < n; i++) for (let k = 0; k < 3; k++) mean[k] += positions[3 * i + k] / n;
+  const c = [0, 0, 0, 0, 0, 0, 0, 0, 0];
+  for (let i = 0; i < n; i++)
+    for (let a = 0; a < 3; a++)
+      for (let b = 0; b < 3; b++)
+        c[3 * a + b] += (positions[3 * i + a] - mean[a]) * (positions[3 * i + b] - mean[b]);
+  const best = new THREE.Vector3();
+  let least = Infinity;
+  const v = new THREE.Vector3();
+  const samples = 400;
+  for (let i = 0; i < samples; i++) {
+    const y = 1 - (2 * (i + 0.5)) / samples;
+    const r = Math.sqrt(1 - y * y);
+    const phi = i * Math.PI * (3 - Math.sqrt(5));
+    v.set(r * Math.cos(phi), y, r * Math.sin(phi));
+    const spread =
+      v.x * (c[0] * v.x + c[1] * v.y + c[2] * v.z) +
+      v.y * (c[3] * v.x + c[4] * v.y + c[5] * v.z) +
+      v.z * (c[6] * v.x + c[7] * v.y + c[8] * v.z);
+    if (spread < least) {
+      least = spread;
+      best.copy(v);
+    }
+  }
+  if (best.dot(VIEW_DIRECTION) < 0) best.negate();
+  const tilt = VIEW_DIRECTION.clone().addScaledVector(best, -VIEW_DIRECTION.dot(best));
+  return best.addScaledVector(tilt, 0.3).normalize();
+}
+
+/**
  * A molecule (instanced balls coloured by element, instanced sticks) or a point cloud (THREE.Points)
  * with orbit controls. Renders on demand; `screenshot` returns a PNG data URL of the canvas.
  */
@@ -38,6 +76,7 @@ export class StructureScene {
   private readonly scene = new THREE.Scene();
   private readonly camera = new THREE.PerspectiveCamera(35, 1, 0.01, 1000);
   private readonly controls: OrbitControls;
+  private viewDirection = VIEW_DIRECTION.clone();
   private readonly content = new THREE.Group();
   private radius = 5;
   private frame = 0;
@@ -68,6 +107,7 @@ export class StructureScene {
       const { center, radius } = frameBounds(frame.positions);
       this.content.position.copy(center).negate();
       this.radius = radius + (structure.kind === 'molecule' ? 1 : 0);
+      this.viewDirection = viewDirectionFor(frame.positions);
     }
     if (structure.kind === 'molecule') this.addMolecule(frame);
     else this.addPoints(frame);
@@ -149,7 +189,7 @@ export class StructureScene {
   resetView(): void {
     this.controls.target.set(0, 0, 0);
     this.camera.up.set(0, 1, 0);
-    this.camera.position.copy(VIEW_DIRECTION);
+    this.camera.position.copy(this.viewDirection);
     this.fit();
   }
 
