@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import type { ShFieldResult } from '../../../engine/types';
 import { ShSphereScene } from './sh-sphere-scene';
+import { useThreeScene } from './use-three-scene';
 
 /** Y_lm on a sphere (three.js, WebGL). Owns its renderer; disposes everything on unmount. */
 export function ShSphereView({
@@ -12,33 +13,12 @@ export function ShSphereView({
   showRadius: boolean;
   label: string;
 }) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const sceneRef = useRef<ShSphereScene | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { containerRef, sceneRef, failure } = useThreeScene((c) => new ShSphereScene(c));
 
   useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    let scene: ShSphereScene;
-    try {
-      scene = new ShSphereScene(container);
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    sceneRef.current = scene;
-    const observer = new ResizeObserver(() => scene.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      scene.dispose();
-      sceneRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (field) sceneRef.current?.setField(field, showRadius);
-  }, [field, showRadius]);
+    const scene = sceneRef.current;
+    if (field && scene) scene.setField(field, showRadius);
+  }, [field, showRadius, sceneRef]);
 
   return (
     <div className="sh-view-frame">

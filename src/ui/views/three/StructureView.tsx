@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { StructureData } from '../../../engine/types';
 import { StructureScene } from './structure-scene';
+import { useThreeScene } from './use-three-scene';
 
 function dataUrlToBlob(url: string): Blob {
   const [head, body] = url.split(',');
@@ -20,38 +21,20 @@ export function StructureView({
   label: string;
   onScreenshot: (png: Blob) => void;
 }) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const sceneRef = useRef<StructureScene | null>(null);
   const shownRef = useRef<StructureData | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    let scene: StructureScene;
-    try {
-      scene = new StructureScene(container);
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-      return;
-    }
-    sceneRef.current = scene;
-    const observer = new ResizeObserver(() => scene.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      scene.dispose();
-      sceneRef.current = null;
+  const { containerRef, sceneRef, failure } = useThreeScene(
+    (c) => new StructureScene(c),
+    () => {
       shownRef.current = null;
-    };
-  }, []);
+    },
+  );
 
   useEffect(() => {
     const scene = sceneRef.current;
     if (!scene || !structure) return;
     scene.setFrame(structure, frame, shownRef.current !== structure);
     shownRef.current = structure;
-  }, [structure, frame]);
+  }, [structure, frame, sceneRef]);
 
   return (
     <div className="sh-view-frame structure-view-frame">
