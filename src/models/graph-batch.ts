@@ -1,7 +1,8 @@
 import type { Structure } from '../data/generators/types';
 import { radiusGraphCpu } from '../data/graph/radius-graph-cpu';
 import type { Gpu } from '../gpu/runtime';
-import { type RadialBasisSpec, radialBasis } from '../nn/radial';
+import * as ops from '../ops/index';
+import type { Context } from '../tensor/context';
 import { SegmentIndex } from '../tensor/segment-index';
 import { Tensor } from '../tensor/tensor';
 
@@ -18,6 +19,8 @@ export interface GraphBatch {
   readonly receivers: Uint32Array;
   readonly edgeVectors: Float64Array;
   readonly edgeLengths: Float64Array;
+  /** All nodes' positions, row-major [numNodes, 3]. */
+  readonly positions: Float64Array;
 }
 
 export function batchStructures(structures: readonly Structure[], cutoff: number): GraphBatch {
@@ -45,6 +48,7 @@ export function batchStructures(structures: readonly Structure[], cutoff: number
     receivers: graph.receivers,
     edgeVectors: graph.edgeVectors,
     edgeLengths: graph.edgeLengths,
+    positions,
   };
 }
 
@@ -55,9 +59,17 @@ export function averageNeighbours(batches: readonly GraphBatch[]): number {
   return nodes > 0 ? edges / nodes : 0;
 }
 
+/** Edge vectors pos[sender] − pos[receiver] [E, 3] and their lengths [E, 1], on the tape. */
+export interface EdgeGeometry {
+  readonly vectors: Tensor;
+  readonly lengths: Tensor;
+}
+
 /**
- * A GraphBatch on the GPU: index tables for gathers and segmented sums, species one-hot, edge
- * vectors and the radial basis. Owned by the caller (`dispose()`); valid across steps.
+ * A GraphBatch on the GPU: index tables for gathers and segmented sums, the species one-hot and
+ * the positions. Edge vectors are computed from the positions by differentiable ops
+ * (`edgeGeometry`), so a model's energy has forces −∂E/∂positions through the tape. Owned by the
+ * caller (`dispose()`); valid across steps.
  */
 export class DeviceGraph {
   readonly senders: SegmentIndex;
@@ -65,14 +77,14 @@ export class DeviceGraph {
   /** Node → graph, for pooling over each structure's atoms. */
   readonly nodeGraph: SegmentIndex;
   readonly oneHot: Tensor;
-  readonly edgeVectors: Tensor;
-  readonly radial: Tensor;
+  /** [numNodes, 3]; requires grad when forces are wanted. */
+  readonly positions: Tensor;
 
   constructor(
     gpu: Gpu,
     readonly batch: GraphBatch,
     numSpecies: number,
-    basis: RadialBasisSpec,
+    opts: { requiresGrad?: boolean } = {},
   ) {
     const { numNodes, numGraphs } = batch;
     this.senders = SegmentIndex.build(batch.senders, numNodes);
@@ -84,11 +96,10 @@ export class DeviceGraph {
         throw new RangeError(`species ${s} of atom ${i} is not below ${numSpecies}`);
       oneHot[i * numSpecies + s] = 1;
     });
-    const edges = batch.senders.length;
     this.oneHot = Tensor.from(gpu, oneHot, [numNodes, numSpecies], { label: 'species one-hot' });
-    this.edgeVectors = Tensor.from(gpu, batch.edgeVectors, [edges, 3], { label: 'edge vectors' });
-    this.radial = Tensor.from(gpu, radialBasis(batch.edgeLengths, basis), [edges, basis.count], {
-      label: 'radial basis',
+    this.positions = Tensor.from(gpu, batch.positions, [numNodes, 3], {
+      label: 'positions',
+      requiresGrad: opts.requiresGrad ?? false,
     });
   }
 
@@ -96,8 +107,18 @@ export class DeviceGraph {
     return this.batch.senders.length;
   }
 
+  /** pos[sender] − pos[receiver] and |·| for every edge, recorded on ctx's tape. */
+  edgeGeometry(ctx: Context): EdgeGeometry {
+    const vectors = ops.sub(
+      ctx,
+      ops.gatherRows(ctx, this.positions, this.senders),
+      ops.gatherRows(ctx, this.positions, this.receivers),
+    );
+    return { vectors, lengths: ops.rowNorm(ctx, vectors) };
+  }
+
   dispose(): void {
     for (const s of [this.senders, this.receivers, this.nodeGraph]) s.dispose();
-    for (const t of [this.oneHot, this.edgeVectors, this.radial]) t.dispose();
+    for (const t of [this.oneHot, this.positions]) t.dispose();
   }
 }

@@ -8,15 +8,35 @@ import { isGaunt, type TpKind } from '../nn/tensor-product-layer';
 import { Irreps } from '../o3/irreps';
 import * as ops from '../ops/index';
 import type { Context } from '../tensor/context';
-import type { Tensor } from '../tensor/tensor';
+import { Tensor } from '../tensor/tensor';
 import { Rng } from '../util/random';
 import { batchStructures, DeviceGraph } from './graph-batch';
-import { type Model, type ModelSnapshot, type PreparedBatch, uploadLabels } from './model';
+import {
+  type BatchTargets,
+  disposeTargets,
+  type LayerTrace,
+  type Model,
+  type ModelSnapshot,
+  type ModelTask,
+  type PreparedBatch,
+  uploadTargets,
+} from './model';
 
-/** NequIP/MACE-lite interaction network with an invariant classification head. */
+/**
+ * NequIP/MACE-lite interaction network with heads for the three tasks: invariant logits
+ * (classification), an energy with forces from autograd (forces), or a 1o vector per atom added
+ * to its position (regression, n-body).
+ */
 export interface NequipConfig {
+  task: ModelTask;
   numSpecies: number;
+  /** Classes of the classification head (ignored by the other tasks). */
   numClasses: number;
+  /** Regression: read each atom's input velocity as a 1o feature (n-body). */
+  velocities: boolean;
+  /** Forces: E = energyScale·Σ_atoms e_i + energyShift·atoms (NequIP's per-atom scale and shift). */
+  energyScale: number;
+  energyShift: number;
   /** Edge product: 'cg' (all parity paths) or a Gaunt route (even paths only; no pseudoscalars). */
   tp: TpKind;
   /** Multiplicity of every hidden irrep. */
@@ -37,6 +57,10 @@ export interface NequipConfig {
 }
 
 export const NEQUIP_DEFAULTS: NequipConfig = {
+  task: 'classification',
+  velocities: false,
+  energyScale: 1,
+  energyShift: 0,
   numSpecies: 1,
   numClasses: 8,
   tp: 'cg',
@@ -68,28 +92,59 @@ export function hiddenIrreps(config: Pick<NequipConfig, 'tp' | 'channels' | 'lma
 }
 
 export class NequipBatch implements PreparedBatch {
+  readonly labels: Tensor | null;
+  readonly vectors: Tensor | null;
+  readonly energies: Tensor | null;
+  readonly forces: Tensor | null;
+
   constructor(
     readonly graph: DeviceGraph,
-    readonly labels: Tensor | null,
-  ) {}
+    targets: BatchTargets,
+    /** Per-atom input velocities [N, 3] (1o is plain xyz here: D_1o(R) = R), or null. */
+    readonly velocities: Tensor | null,
+    /** energyShift × atoms of each structure [B, 1], or null when the shift is 0. */
+    readonly energyOffset: Tensor | null,
+  ) {
+    ({ labels: this.labels, vectors: this.vectors, energies: this.energies, forces: this.forces } = targets);
+  }
 
   get size(): number {
     return this.graph.batch.numGraphs;
   }
 
+  get numNodes(): number {
+    return this.graph.batch.numNodes;
+  }
+
+  get positions(): Tensor {
+    return this.graph.positions;
+  }
+
   dispose(): void {
     this.graph.dispose();
-    this.labels?.dispose();
+    disposeTargets(this);
+    this.velocities?.dispose();
+    this.energyOffset?.dispose();
   }
 }
 
-/** What the head reads: pooled invariants, and the logits built from them. */
+/** What the classification head reads: pooled invariants, and the logits built from them. */
 export interface NequipReadout {
   logits: Tensor;
   /** Σ over atoms of the 0e channels, [B, C]. */
   scalars: Tensor;
   /** Σ over atoms of the 0o channels, [B, C] (null for Gaunt models, which have none). */
   pseudoscalars: Tensor | null;
+}
+
+interface Heads {
+  /** Classification: pooled 0e → K×0e, pooled 0o → K×0o. */
+  scalar: IrrepsLinear | null;
+  pseudo: IrrepsLinear | null;
+  /** Forces: per-atom 0e channels → the atom's energy. */
+  energy: IrrepsLinear | null;
+  /** Regression: hidden → one 1o vector per atom. */
+  vector: IrrepsLinear | null;
 }
 
 /**
@@ -106,7 +161,7 @@ export class NequipModel implements Model<NequipConfig, NequipBatch> {
   private readonly params: ParameterSet;
   private readonly embed: IrrepsLinear;
   private readonly blocks: Interaction[] = [];
-  private readonly head: { scalar: IrrepsLinear; pseudo: IrrepsLinear | null };
+  private readonly head: Heads;
   private readonly basis: RadialBasisSpec;
 
   constructor(
@@ -121,10 +176,12 @@ export class NequipModel implements Model<NequipConfig, NequipBatch> {
     const scope = this.params.scope('nequip');
     const embedded = new Irreps(`${c.channels}x0e`);
     this.embed = new IrrepsLinear(scope.scope('embed'), `${c.numSpecies}x0e`, embedded);
+    // Velocities join the embedded scalars as one 1o feature per atom.
+    const firstIn = c.velocities ? new Irreps(`${c.channels}x0e+1x1o`) : embedded;
     for (let i = 0; i < c.layers; i++) {
       this.blocks.push(
         new Interaction(scope.scope(`layer${i}`), {
-          irrepsIn: i === 0 ? embedded : this.hidden,
+          irrepsIn: i === 0 ? firstIn : this.hidden,
           irrepsOut: this.hidden,
           tp: c.tp,
           lmaxSh: c.lmax,
@@ -136,11 +193,21 @@ export class NequipModel implements Model<NequipConfig, NequipBatch> {
     }
     const head = scope.scope('head');
     const [C, K] = [c.channels, c.numClasses];
+    const classify = c.task === 'classification';
     this.head = {
-      scalar: new IrrepsLinear(head.scope('scalars'), `${C}x0e`, `${K}x0e`, { bias: true }),
+      scalar: classify ? new IrrepsLinear(head.scope('scalars'), `${C}x0e`, `${K}x0e`, { bias: true }) : null,
       // Pseudoscalar in, pseudoscalar out: the part of each logit that flips under a reflection.
-      pseudo: isGaunt(c.tp) ? null : new IrrepsLinear(head.scope('pseudoscalars'), `${C}x0o`, `${K}x0o`),
+      pseudo:
+        classify && !isGaunt(c.tp)
+          ? new IrrepsLinear(head.scope('pseudoscalars'), `${C}x0o`, `${K}x0o`)
+          : null,
+      energy: c.task === 'forces' ? new IrrepsLinear(head.scope('energy'), `${C}x0e`, '1x0e') : null,
+      vector: c.task === 'regression' ? new IrrepsLinear(head.scope('vector'), this.hidden, '1x1o') : null,
     };
+  }
+
+  get task(): ModelTask {
+    return this.config.task;
   }
 
   get name(): string {
@@ -149,7 +216,8 @@ export class NequipModel implements Model<NequipConfig, NequipBatch> {
   }
 
   get numClasses(): number {
-    return this.config.numClasses;
+    const t = this.config.task;
+    return t === 'classification' ? this.config.numClasses : t === 'regression' ? 3 : 1;
   }
 
   get parameters(): Tensor[] {
@@ -161,24 +229,68 @@ export class NequipModel implements Model<NequipConfig, NequipBatch> {
   }
 
   prepare(samples: readonly Sample[]): NequipBatch {
+    const c = this.config;
     const batch = batchStructures(
       samples.map((s) => s.structure),
-      this.config.cutoff,
+      c.cutoff,
     );
-    const graph = new DeviceGraph(this.gpu, batch, this.config.numSpecies, this.basis);
-    return new NequipBatch(graph, uploadLabels(this.gpu, samples));
+    const graph = new DeviceGraph(this.gpu, batch, c.numSpecies, { requiresGrad: c.task === 'forces' });
+    let velocities: Tensor | null = null;
+    if (c.velocities) {
+      const v = new Float32Array(3 * batch.numNodes);
+      let at = 0;
+      samples.forEach((s, i) => {
+        const sv = s.velocities;
+        if (!sv || sv.length !== s.structure.positions.length)
+          throw new RangeError(`nequip: sample ${i} has no velocity per atom (config.velocities is on)`);
+        v.set(sv, at);
+        at += sv.length;
+      });
+      velocities = Tensor.from(this.gpu, v, [batch.numNodes, 3], { label: 'velocities' });
+    }
+    const energyOffset =
+      c.task === 'forces' && c.energyShift !== 0
+        ? Tensor.from(
+            this.gpu,
+            Float32Array.from(samples, (s) => c.energyShift * s.structure.species.length),
+            [samples.length, 1],
+            { label: 'energy shift' },
+          )
+        : null;
+    return new NequipBatch(graph, uploadTargets(this.gpu, samples), velocities, energyOffset);
   }
 
-  readout(ctx: Context, batch: NequipBatch): NequipReadout {
+  /** Node features after the embedding and after every interaction block. */
+  private features(ctx: Context, batch: NequipBatch): { trace: LayerTrace[]; h: Tensor } {
     const g = batch.graph;
-    const sh = ops.sphericalHarmonics(ctx, g.edgeVectors, this.config.lmax, {
+    const c = this.config;
+    const geometry = g.edgeGeometry(ctx);
+    const sh = ops.sphericalHarmonics(ctx, geometry.vectors, c.lmax, {
       normalize: true,
       normalization: 'component',
     });
-    const edges = { senders: g.senders, receivers: g.receivers, sh, radial: g.radial };
+    const radial = ops.radialBasis(ctx, geometry.lengths, this.basis);
+    const edges = { senders: g.senders, receivers: g.receivers, sh, radial };
     let h = this.embed.forward(ctx, g.oneHot);
-    for (const block of this.blocks) h = block.forward(ctx, h, edges);
-    const pooled = ops.segmentSum(ctx, h, g.nodeGraph);
+    if (batch.velocities) h = ops.concat(ctx, [h, batch.velocities]);
+    const trace: LayerTrace[] = [
+      { name: 'embedding', irreps: this.blocks[0]?.irrepsIn.toString() ?? '', tensor: h },
+    ];
+    this.blocks.forEach((block, i) => {
+      h = block.forward(ctx, h, edges);
+      trace.push({ name: `interaction ${i + 1}`, irreps: block.irrepsOut.toString(), tensor: h });
+    });
+    return { trace, h };
+  }
+
+  /** Per-atom features of every layer, for the equivariance probe (irreps in e3nn order). */
+  trace(ctx: Context, batch: NequipBatch): LayerTrace[] {
+    return this.features(ctx, batch).trace;
+  }
+
+  readout(ctx: Context, batch: NequipBatch): NequipReadout {
+    if (!this.head.scalar) throw new RangeError('readout: this nequip model is not a classifier');
+    const pooled = ops.segmentSum(ctx, this.features(ctx, batch).h, batch.graph.nodeGraph);
     const C = this.config.channels;
     const scalars = ops.slice(ctx, pooled, 0, C);
     let logits = this.head.scalar.forward(ctx, scalars);
@@ -192,6 +304,19 @@ export class NequipModel implements Model<NequipConfig, NequipBatch> {
   }
 
   forward(ctx: Context, batch: NequipBatch): Tensor {
+    const { energy, vector } = this.head;
+    if (energy) {
+      // The 0e channels lead the hidden layout.
+      const h = this.features(ctx, batch).h;
+      const atomic = energy.forward(ctx, ops.slice(ctx, h, 0, this.config.channels));
+      let total = ops.scale(ctx, ops.segmentSum(ctx, atomic, batch.graph.nodeGraph), this.config.energyScale);
+      if (batch.energyOffset) total = ops.add(ctx, total, batch.energyOffset);
+      return total;
+    }
+    if (vector) {
+      const displacement = vector.forward(ctx, this.features(ctx, batch).h);
+      return ops.add(ctx, batch.positions, displacement);
+    }
     return this.readout(ctx, batch).logits;
   }
 
@@ -206,8 +331,7 @@ export class NequipModel implements Model<NequipConfig, NequipBatch> {
   dispose(): void {
     this.embed.dispose();
     for (const b of this.blocks) b.dispose();
-    this.head.scalar.dispose();
-    this.head.pseudo?.dispose();
+    for (const h of Object.values(this.head)) h?.dispose();
     this.params.dispose();
   }
 }

@@ -26,8 +26,26 @@ export function polynomialCutoff(r: number, cutoff: number, p = 6): number {
   return 1 - ((p + 1) * (p + 2) * xp) / 2 + p * (p + 2) * xp * x - (p * (p + 1) * xp * x * x) / 2;
 }
 
+/** d/dr of polynomialCutoff. */
+export function polynomialCutoffDerivative(r: number, cutoff: number, p = 6): number {
+  const x = r / cutoff;
+  if (x >= 1) return 0;
+  const xp1 = x ** (p - 1);
+  const xp = xp1 * x;
+  return (
+    ((-(p + 1) * (p + 2) * p * xp1) / 2 + p * (p + 2) * (p + 1) * xp - (p * (p + 1) * (p + 2) * xp * x) / 2) /
+    cutoff
+  );
+}
+
 function envelopeOf(spec: RadialBasisSpec, r: number): number {
   return (spec.envelope ?? 'polynomial') === 'polynomial' ? polynomialCutoff(r, spec.cutoff, spec.p ?? 6) : 1;
+}
+
+function envelopeDerivativeOf(spec: RadialBasisSpec, r: number): number {
+  return (spec.envelope ?? 'polynomial') === 'polynomial'
+    ? polynomialCutoffDerivative(r, spec.cutoff, spec.p ?? 6)
+    : 0;
 }
 
 function checkSpec(spec: RadialBasisSpec): void {
@@ -38,9 +56,18 @@ function checkSpec(spec: RadialBasisSpec): void {
 
 /** The basis values of every length: [lengths.length, spec.count], row-major. */
 export function radialBasis(lengths: ArrayLike<number>, spec: RadialBasisSpec): Float64Array {
+  return radialBasisWithDerivative(lengths, spec).values;
+}
+
+/** Values and d/dr of every basis function at every length, each [lengths.length, spec.count]. */
+export function radialBasisWithDerivative(
+  lengths: ArrayLike<number>,
+  spec: RadialBasisSpec,
+): { values: Float64Array; derivatives: Float64Array } {
   checkSpec(spec);
   const n = spec.count;
   const out = new Float64Array(lengths.length * n);
+  const derivatives = new Float64Array(lengths.length * n);
   const start = spec.kind === 'gaussian' ? (spec.start ?? 0) : 0;
   // e3nn's cutoff=True: count centres strictly inside (start, cutoff).
   const step = (spec.cutoff - start) / (n + 1);
@@ -48,18 +75,25 @@ export function radialBasis(lengths: ArrayLike<number>, spec: RadialBasisSpec): 
     const r = lengths[e];
     const env = envelopeOf(spec, r);
     if (env === 0) continue; // beyond the cutoff: exactly zero (not −0)
+    const denv = envelopeDerivativeOf(spec, r);
     for (let k = 0; k < n; k++) {
       let value: number;
+      let slope: number;
       if (spec.kind === 'bessel') {
         const w = ((k + 1) * Math.PI) / spec.cutoff;
-        // sin(w r)/r → w at r = 0 (the limit), so coincident points stay finite.
-        value = (2 / spec.cutoff) * (r > 1e-12 ? Math.sin(w * r) / r : w);
+        const z = w * r;
+        const s = 2 / spec.cutoff;
+        // sin(w r)/r → w at r = 0 (the limit): series there, so coincident points stay finite.
+        value = s * (z > 1e-6 ? Math.sin(z) / r : w * (1 - (z * z) / 6));
+        slope = s * (z > 1e-4 ? (z * Math.cos(z) - Math.sin(z)) / (r * r) : w * w * (-z / 3));
       } else {
         const diff = (r - (start + (k + 1) * step)) / step;
         value = Math.exp(-diff * diff) / 1.12;
+        slope = ((-2 * diff) / step) * value;
       }
       out[e * n + k] = value * env;
+      derivatives[e * n + k] = slope * env + value * denv;
     }
   }
-  return out;
+  return { values: out, derivatives };
 }

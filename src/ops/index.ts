@@ -5,6 +5,7 @@
 export { relu, sigmoid, silu, tanh } from './activations';
 export { add, mul, sub } from './binary';
 export { blockSqNorm } from './block-sq-norm';
+export { type BsplineBasisAttrs, bsplineBasis } from './bspline-basis';
 export { concat, slice } from './columns';
 export { crossEntropy } from './cross-entropy';
 export { GatePlan, gatedNonlinearity } from './gate';
@@ -20,6 +21,7 @@ export { irrepsLinear } from './irreps-linear';
 export { linear, matmul } from './matmul';
 export { mse } from './mse';
 export { apply, type HostTensor, type OpCase, type OpDef } from './op';
+export { radialBasisOf as radialBasis } from './radial-basis';
 export { meanAll, meanRows, sumAll, sumRows } from './reduce';
 export { getOp, OP_REGISTRY } from './registry';
 export { reshape } from './reshape';

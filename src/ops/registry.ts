@@ -1,6 +1,7 @@
 import { reluOp, sigmoidOp, siluOp, tanhOp } from './activations';
 import { addOp, mulOp, subOp } from './binary';
 import { blockSqNormOp } from './block-sq-norm';
+import { bsplineBasisOp } from './bspline-basis';
 import { concatOp, sliceOp } from './columns';
 import { crossEntropyOp } from './cross-entropy';
 import { gateOp } from './gate';
@@ -10,6 +11,7 @@ import { irrepsLinearOp } from './irreps-linear';
 import { linearOp, matmulOp } from './matmul';
 import { mseOp } from './mse';
 import type { OpDef } from './op';
+import { radialBasisOp } from './radial-basis';
 import { meanAllOp, meanRowsOp, sumAllOp, sumRowsOp } from './reduce';
 import { reshapeOp } from './reshape';
 import { rowNormOp } from './row-norm';
@@ -57,6 +59,8 @@ const ALL: readonly AnyOp[] = [
   gauntProductOp,
   irrepsLinearOp,
   gateOp,
+  radialBasisOp,
+  bsplineBasisOp,
 ];
 
 export const OP_REGISTRY: ReadonlyMap<string, AnyOp> = new Map(ALL.map((op) => [op.name, op]));

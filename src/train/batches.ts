@@ -15,9 +15,20 @@ export function streamOf(seed: number, purpose: number, index: number): Rng {
   return new Rng((word >>> 0) + (index + 1) * 4294967296);
 }
 
-/** The same sample with its positions rotated by R (labels and species unchanged). */
+/**
+ * The same sample with its positions and every vector quantity (velocities, vector targets,
+ * forces) rotated by R; labels, energies and species unchanged.
+ */
 export function rotateSample(s: Sample, R: Float64Array): Sample {
-  return { ...s, structure: { ...s.structure, positions: applyToVectors(R, s.structure.positions) } };
+  const turn = (v: Float64Array | undefined) => (v ? applyToVectors(R, v) : undefined);
+  const out: Sample = {
+    ...s,
+    structure: { ...s.structure, positions: applyToVectors(R, s.structure.positions) },
+  };
+  if (s.velocities) out.velocities = turn(s.velocities);
+  if (s.target) out.target = turn(s.target);
+  if (s.forces) out.forces = turn(s.forces);
+  return out;
 }
 
 /** Each sample under its own Haar-random rotation from `rng`. */
