@@ -45,7 +45,7 @@ export const TRAIN_DEFAULTS: TrainConfig = {
   logEvery: 10,
   energyWeight: 1,
   forceWeight: 1,
-  forceStep: 1e-2,
+  forceStep: 1e-3,
 };
 
 export interface LossPoint {
@@ -167,8 +167,9 @@ export class Trainer {
    * and ∂_θ(∂_x E·q) ≈ [∂_θ E(x + εq) − ∂_θ E(x − εq)]/(2ε) (a central difference of first-order
    * gradients, error O(ε²)). Pass 1 computes q and the loss at x with the weights frozen; pass 2
    * runs the model once on [x; x + εq; x − εq] (the triple batch) and back-propagates the seeds
-   * [∂L_E/∂E, +c, −c], c = w_F/(3N·ε), so one backward gives the whole gradient. ε moves atoms
-   * by about `forceStep` (scaled by the training forces' RMS); docs/models.md has the test.
+   * [∂L_E/∂E, +c, −c], c = w_F/(3N·ε), so one backward gives the whole gradient. ε = forceStep/RMS(F*) moves
+   * atoms by forceStep·|q|/RMS(F*); src/train/force-matching.test.ts checks the gradient against
+   * differences of the loss itself (docs/models.md).
    */
   forceMatchingStep(
     batch: PreparedBatch,

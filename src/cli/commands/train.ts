@@ -41,15 +41,16 @@ function modelConfig(options: Options, model: ModelKind): Record<string, unknown
 }
 
 /**
- * `train --dataset tetris --model nequip|mlp [--tp cg|gaunt-fft|gaunt-grid|gaunt-direct]
- *  [--steps N] [--seed S] [--lr X] [--augment] [--channels C --lmax L --layers K | --hidden 64,64]
- *  [--preset ci|full] [--log-every N] [--save FILE]`
- * Progress on stderr; one JSON object on stdout:
- * {"steps", "seconds", "train_loss", "test_accuracy", "equivariance_error", "model", "dataset"}.
+ * `train --dataset tetris|nbody|md --model nequip|egnn|facet|mlp [--tp cg|gaunt-fft|gaunt-grid|gaunt-direct]
+ *  [--steps N] [--seed S] [--lr X] [--batch-size N] [--augment] [--force-weight W]
+ *  [--channels C --lmax L --layers K | --hidden 64,64] [--preset ci|full] [--log-every N] [--save FILE]`
+ * Progress on stderr; one JSON object on stdout: {"steps", "seconds", "train_loss", then
+ * "test_accuracy" (tetris) or "test_mse" (nbody) or "energy_mae" and "force_mae" (md),
+ * "equivariance_error", "model", "dataset"}.
  * `--save` writes the final checkpoint (config, weights, optimizer state) as JSON.
  */
 export const trainCommand: Command = {
-  summary: 'train a model (nequip | mlp) on a generated data set (tetris); JSON report on stdout',
+  summary: 'train a model on a generated data set (tetris | nbody | md); JSON report on stdout',
   async run(options) {
     const dataset = options.choice<TrainDataset>('dataset', TRAIN_DATASETS, 'tetris');
     const model = options.choice<ModelKind>('model', MODEL_KINDS, 'nequip');
@@ -61,6 +62,10 @@ export const trainCommand: Command = {
     const augment = options.flag('augment');
     const preset = options.choice('preset', ['ci', 'full'] as const, 'ci');
     const logEvery = options.int('log-every', [1, 1_000_000], 10);
+    const forceWeight = options.string('force-weight') === undefined ? undefined : Number(options.string('force-weight'));
+    if (forceWeight !== undefined && !(forceWeight >= 0 && Number.isFinite(forceWeight)))
+      throw new UsageError(`--force-weight must be a number ≥ 0 (got "${options.string('force-weight')}")`);
+    const batchSize = options.string('batch-size') === undefined ? undefined : options.int('batch-size', [1, 100_000]);
     const save = options.string('save');
     const config = modelConfig(options, model);
     options.rejectUnknown();
@@ -78,6 +83,8 @@ export const trainCommand: Command = {
             augment,
             preset,
             logEvery,
+            forceWeight,
+            batchSize,
             modelConfig: config,
             checkpoint: !!save,
           },
@@ -91,12 +98,22 @@ export const trainCommand: Command = {
         }),
     );
     if (save) await writeFile(save, `${JSON.stringify(report.checkpoint)}\n`);
-    process.stderr.write(`${report.model}: test accuracy ${(100 * report.test_accuracy).toFixed(1)} %\n`);
+    // Only the metrics of the data set's task appear (accuracy, or MSE, or energy/force MAE).
+    const metrics = Object.fromEntries(
+      (['test_accuracy', 'test_mse', 'energy_mae', 'force_mae'] as const)
+        .filter((k) => report[k] !== undefined)
+        .map((k) => [k, report[k]]),
+    );
+    process.stderr.write(
+      `${report.model}: ${Object.entries(metrics)
+        .map(([k, v]) => `${k} ${Number(v).toPrecision(4)}`)
+        .join(', ')}\n`,
+    );
     writeJson({
       steps: report.steps,
       seconds: report.seconds,
       train_loss: report.train_loss,
-      test_accuracy: report.test_accuracy,
+      ...metrics,
       equivariance_error: report.equivariance_error,
       model: report.model,
       dataset: report.dataset,
