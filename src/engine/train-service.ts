@@ -157,14 +157,15 @@ export class TrainRun {
     const steps = positiveInt('steps', request.steps, 100);
     this.data = generateDataset(request.dataset, { seed: this.seed }, request.preset ?? 'ci');
     this.model = createModel(gpu, request.model, modelConfigFor(request, this.data));
-    const fullBatch = request.dataset === 'tetris' ? this.data.train.length : 32;
+    // Tetris trains on its whole (canonical) set each step; force matching runs 3 passes per step.
+    const defaultBatch = { tetris: this.data.train.length, nbody: 32, md: 8 }[request.dataset];
     try {
       this.trainer = new Trainer(gpu, this.model, this.data.train, {
         steps,
         lr: request.lr ?? LR[request.model] * LR_FACTOR[request.dataset],
         seed: this.seed,
         augment: request.augment ?? false,
-        batchSize: positiveInt('batchSize', request.batchSize, fullBatch),
+        batchSize: positiveInt('batchSize', request.batchSize, defaultBatch),
         logEvery: positiveInt('logEvery', request.logEvery, 10),
         forceWeight: request.forceWeight ?? 1,
       });

@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { formatTpBenchTable } from '../../bench/format-table';
 import { defaultBenchOptions, runTpBenchmark } from '../../bench/tp-bench';
 import { BENCH_METHODS, type BenchMethod, type BenchSetting } from '../../bench/tp-bench-cases';
+import { formatTrainBenchTable, runTrainBenchmark, timeToFullTetrisAccuracy } from '../../bench/train-bench';
+import { TRAIN_DATASETS, type TrainDataset } from '../../engine/train-service';
+import { MODEL_KINDS, type ModelKind } from '../../models/model';
 import { type Options, UsageError } from '../args';
 import { writeJson } from '../io';
 import type { Command } from '../main';
@@ -35,12 +38,40 @@ function listOption<T extends string>(
   return values;
 }
 
+/**
+ * `bench train [--datasets tetris,nbody,md] [--models nequip,egnn,facet,mlp] [--steps N] [--warmup N]
+ *  [--json FILE]`: training steps per second of each pair, then the time to 100% Tetris accuracy.
+ */
+async function benchTrain(options: Options): Promise<void> {
+  const datasets = listOption<TrainDataset>(options, 'datasets', TRAIN_DATASETS, [...TRAIN_DATASETS]);
+  const models = listOption<ModelKind>(options, 'models', MODEL_KINDS, [...MODEL_KINDS]);
+  const steps = options.int('steps', [1, 100_000], 10);
+  const warmup = options.int('warmup', [0, 1000], 2);
+  const jsonFile = options.string('json');
+  options.rejectUnknown();
+  const report = await withNodeEngine(async (engine) => {
+    const gpu = await engine.gpu();
+    process.stderr.write(`benchmarking training on ${gpu.report.name}\n`);
+    const rows = await runTrainBenchmark(gpu, { datasets, models, steps, warmup }, (r) =>
+      process.stderr.write(`${r.dataset} ${r.model}: ${r.steps_per_second.toPrecision(3)} steps/s\n`),
+    );
+    const tetris = datasets.includes('tetris')
+      ? await timeToFullTetrisAccuracy(gpu, { model: 'nequip', tp: 'cg' }, 10, 400)
+      : null;
+    return { adapter: gpu.report, rows, time_to_full_tetris_accuracy: tetris };
+  });
+  process.stderr.write(`${formatTrainBenchTable(report.rows)}\n`);
+  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  writeJson(report);
+}
+
 /** `bench tp [--lmax 1..8] [--batch N] [--channels C] [--settings siso,mimo] [--methods ...] [--json FILE]` */
 export const benchCommand: Command = {
-  summary: 'benchmarks: `bench tp` times CG, Gaunt-FFT, S2-grid (and the CPU twin) across lmax',
+  summary: 'benchmarks: `bench tp` (CG, Gaunt-FFT, S2 grid across lmax), `bench train` (steps/s per model)',
   async run(options, rest) {
+    if (rest[0] === 'train') return benchTrain(options);
     if (rest[0] !== 'tp')
-      throw new UsageError('usage: bench tp [--lmax 1..8] [--batch N] [--channels C] [--json FILE]');
+      throw new UsageError('usage: bench tp [--lmax 1..8] [--batch N] [--channels C] [--json FILE] | bench train');
     const lmaxText = options.string('lmax');
     const batch = options.string('batch') === undefined ? undefined : options.int('batch', [1, 1 << 20]);
     const channels = options.string('channels') === undefined ? undefined : options.int('channels', [1, 512]);
