@@ -4,7 +4,12 @@ import { formatTrainBenchTable, runTrainBenchmark } from './train-bench';
 
 test('the training benchmark times every pair and reports steps per second', async () => {
   await withDevice(async (gpu) => {
-    const rows = await runTrainBenchmark(gpu, { datasets: ['tetris', 'nbody'], models: ['mlp'], warmup: 1, steps: 2 });
+    const rows = await runTrainBenchmark(gpu, {
+      datasets: ['tetris', 'nbody'],
+      models: ['mlp'],
+      warmup: 1,
+      steps: 2,
+    });
     expect(rows.map((r) => `${r.dataset}/${r.kind}`)).toEqual(['tetris/mlp', 'nbody/mlp']);
     for (const r of rows) {
       expect(r.steps_per_second).toBeGreaterThan(0);

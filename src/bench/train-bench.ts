@@ -1,5 +1,5 @@
-import type { Gpu } from '../gpu/runtime';
 import { type TrainDataset, type TrainRequest, TrainRun } from '../engine/train-service';
+import type { Gpu } from '../gpu/runtime';
 import type { ModelKind } from '../models/model';
 import { evaluate } from '../train/evaluate';
 

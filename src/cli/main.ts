@@ -1,5 +1,6 @@
 import { Options, parseArgs, UsageError } from './args';
 import { benchCommand } from './commands/bench';
+import { probeCommand } from './commands/probe';
 import { shCommand } from './commands/sh';
 import { tpCommand } from './commands/tp';
 import { trainCommand } from './commands/train';
@@ -14,6 +15,7 @@ const commands: Record<string, Command> = {
   tp: tpCommand,
   bench: benchCommand,
   train: trainCommand,
+  probe: probeCommand,
 };
 
 function usage(): string {

@@ -85,7 +85,8 @@ function validate(r: TrainRequest): void {
     throw new InputError(`tp must be one of ${TP_KINDS.join(', ')}`);
   if (r.tp !== undefined && r.model !== 'nequip') throw new InputError('tp applies to the nequip model only');
   const seed = r.seed ?? 0;
-  if (!Number.isInteger(seed) || seed < 0) throw new InputError(`seed must be an integer ≥ 0 (got ${r.seed})`);
+  if (!Number.isInteger(seed) || seed < 0)
+    throw new InputError(`seed must be an integer ≥ 0 (got ${r.seed})`);
   if (r.lr !== undefined && !(r.lr > 0 && Number.isFinite(r.lr)))
     throw new InputError(`lr must be a positive number (got ${r.lr})`);
   if (r.forceWeight !== undefined && !(r.forceWeight >= 0 && Number.isFinite(r.forceWeight)))
@@ -120,7 +121,8 @@ export function modelConfigFor(r: TrainRequest, data: Dataset): Record<string, u
   if (data.task === 'regression') Object.assign(config, { velocities: true, cutoff: 15, radialBasis: 8 });
   if (data.task === 'forces') {
     const atoms = (s: Sample) => s.structure.species.length;
-    config.energyShift = train.reduce((sum, s) => sum + (s.energy ?? 0) / atoms(s), 0) / Math.max(1, train.length);
+    config.energyShift =
+      train.reduce((sum, s) => sum + (s.energy ?? 0) / atoms(s), 0) / Math.max(1, train.length);
     config.energyScale = rms(train.flatMap((s) => Array.from(s.forces ?? [])));
     config.cutoff = 3;
   }

@@ -4,10 +4,14 @@
  */
 import type { Gpu } from '../gpu/runtime';
 import type { ParameterSnapshot } from '../nn/parameters';
+import { type EgnnConfig, EgnnModel } from './egnn';
+import { type FacetConfig, FacetModel } from './facet';
 import { type MlpConfig, MlpModel } from './mlp';
 import { MODEL_KINDS, type Model, type ModelKind, type ModelSnapshot } from './model';
 import { type NequipConfig, NequipModel } from './nequip';
 
+export { EGNN_DEFAULTS, type EgnnConfig, EgnnModel, egnnConfig } from './egnn';
+export { FACET_DEFAULTS, type FacetConfig, FacetModel } from './facet';
 export { MLP_DEFAULTS, type MlpConfig, MlpModel } from './mlp';
 export type { Model, ModelKind, ModelSnapshot, PreparedBatch } from './model';
 export { MODEL_KINDS } from './model';
@@ -16,6 +20,8 @@ export { hiddenIrreps, NEQUIP_DEFAULTS, type NequipConfig, NequipModel } from '.
 export interface ModelConfigs {
   nequip: NequipConfig;
   mlp: MlpConfig;
+  egnn: EgnnConfig;
+  facet: FacetConfig;
 }
 
 export function createModel<K extends ModelKind>(
@@ -25,6 +31,8 @@ export function createModel<K extends ModelKind>(
 ): Model {
   if (kind === 'nequip') return new NequipModel(gpu, config as Partial<NequipConfig>) as Model;
   if (kind === 'mlp') return new MlpModel(gpu, config as Partial<MlpConfig>) as Model;
+  if (kind === 'egnn') return new EgnnModel(gpu, config as Partial<EgnnConfig>) as Model;
+  if (kind === 'facet') return new FacetModel(gpu, config as Partial<FacetConfig>) as Model;
   throw new RangeError(`unknown model "${String(kind)}"; expected one of ${MODEL_KINDS.join(', ')}`);
 }
 

@@ -303,13 +303,26 @@ export class NequipModel implements Model<NequipConfig, NequipBatch> {
     return { logits, scalars, pseudoscalars };
   }
 
+  /** Scaled per-atom energies eᵢ [N, 1] (without the shift) from the leading 0e channels. */
+  private scaledAtomic(ctx: Context, batch: NequipBatch): Tensor {
+    if (!this.head.energy) throw new RangeError('nequip: only a task "forces" model has atom energies');
+    const h = this.features(ctx, batch).h;
+    const atomic = this.head.energy.forward(ctx, ops.slice(ctx, h, 0, this.config.channels));
+    return ops.scale(ctx, atomic, this.config.energyScale);
+  }
+
+  /** Per-atom energies scale·eᵢ + shift [N, 1]; each structure's rows sum to its energy. */
+  atomEnergies(ctx: Context, batch: NequipBatch): Tensor {
+    const scaled = this.scaledAtomic(ctx, batch);
+    if (this.config.energyShift === 0) return scaled;
+    const shift = ctx.constant(this.config.energyShift, scaled.shape, 'energy shift per atom');
+    return ops.add(ctx, scaled, shift);
+  }
+
   forward(ctx: Context, batch: NequipBatch): Tensor {
     const { energy, vector } = this.head;
     if (energy) {
-      // The 0e channels lead the hidden layout.
-      const h = this.features(ctx, batch).h;
-      const atomic = energy.forward(ctx, ops.slice(ctx, h, 0, this.config.channels));
-      let total = ops.scale(ctx, ops.segmentSum(ctx, atomic, batch.graph.nodeGraph), this.config.energyScale);
+      let total = ops.segmentSum(ctx, this.scaledAtomic(ctx, batch), batch.graph.nodeGraph);
       if (batch.energyOffset) total = ops.add(ctx, total, batch.energyOffset);
       return total;
     }

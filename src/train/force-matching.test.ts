@@ -27,7 +27,11 @@ test('force matching: the trainer gradient matches finite differences of the ene
       avgNumNeighbors: 2,
       seed: 2,
     });
-    const trainer = new Trainer(gpu, model, samples, { batchSize: samples.length, energyWeight: 1, forceWeight: 1 });
+    const trainer = new Trainer(gpu, model, samples, {
+      batchSize: samples.length,
+      energyWeight: 1,
+      forceWeight: 1,
+    });
     const batch = model.prepare(samples);
     const triple = model.prepare([...samples, ...samples, ...samples]);
     try {
@@ -57,7 +61,10 @@ test('force matching: the trainer gradient matches finite differences of the ene
       };
       const h = 3e-3;
       const fd = ((await lossAt(h)) - (await lossAt(-h))) / (2 * h);
-      const analytic = g.reduce((s, gi, i) => s + gi.reduce((a, v, k) => a + (v * direction[i][k]) / norm, 0), 0);
+      const analytic = g.reduce(
+        (s, gi, i) => s + gi.reduce((a, v, k) => a + (v * direction[i][k]) / norm, 0),
+        0,
+      );
       expect(Math.abs(fd - analytic) / Math.abs(analytic)).toBeLessThan(TOL.forceMatchingGradient);
     } finally {
       batch.dispose();

@@ -1,0 +1,56 @@
+// Cubic B-spline radial basis on uniform knots times NequIP's polynomial envelope:
+//   out[e, k] = β3(r_e / h − k + 1) · u(r_e / rc),  centres (k − 1)·h, h = rc / (K − 3),
+// β3 the centred cardinal cubic B-spline (support [−2, 2]), u = 0 for r ≥ rc.
+// One invocation per output element. Twin: src/ops/bspline-basis.ts.
+struct Params {
+  edges: u32,
+  count: u32,
+  p: u32,
+  n: u32,
+  cutoff: f32,
+  step: f32,
+}
+
+override WG: u32 = 64;
+
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read> lengths: array<f32>;
+@group(0) @binding(2) var<storage, read_write> out: array<f32>;
+
+fn cubic(t: f32) -> f32 {
+  let a = abs(t);
+  if (a < 1.0) {
+    return 2.0 / 3.0 - a * a + 0.5 * a * a * a;
+  }
+  if (a < 2.0) {
+    let b = 2.0 - a;
+    return b * b * b / 6.0;
+  }
+  return 0.0;
+}
+
+// u(x) = 1 − (p+1)(p+2)/2·x^p + p(p+2)·x^(p+1) − p(p+1)/2·x^(p+2) for x < 1, else 0.
+fn envelope(x: f32) -> f32 {
+  if (x >= 1.0) {
+    return 0.0;
+  }
+  let p = f32(params.p);
+  var xp = 1.0;
+  for (var i = 0u; i < params.p; i++) {
+    xp *= x;
+  }
+  return 1.0 - 0.5 * (p + 1.0) * (p + 2.0) * xp + p * (p + 2.0) * xp * x - 0.5 * p * (p + 1.0) * xp * x * x;
+}
+
+@compute @workgroup_size(WG)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {
+  let i = gid.x + gid.y * (nwg.x * WG);
+  if (i >= params.n) {
+    return;
+  }
+  let e = i / params.count;
+  let k = i % params.count;
+  let r = lengths[e];
+  let t = r / params.step - f32(k) + 1.0;
+  out[i] = cubic(t) * envelope(r / params.cutoff);
+}
