@@ -16,7 +16,10 @@ function positiveNumber(options: Options, key: string): number | undefined {
   return n;
 }
 
-/** Model config overrides from --channels, --lmax, --layers (nequip) and --hidden (mlp). */
+/**
+ * Model config overrides: --channels, --lmax, --layers (nequip, facet), --hidden N and --layers
+ * (egnn), --hidden 64,64 (mlp).
+ */
 function modelConfig(options: Options, model: ModelKind): Record<string, unknown> {
   const config: Record<string, unknown> = {};
   const set = (key: string, value: unknown) => {
@@ -24,9 +27,12 @@ function modelConfig(options: Options, model: ModelKind): Record<string, unknown
   };
   const int = (key: string, range: [number, number]) =>
     options.string(key) === undefined ? undefined : options.int(key, range);
-  if (model === 'nequip') {
+  if (model === 'nequip' || model === 'facet') {
     set('channels', int('channels', [1, 256]));
     set('lmax', int('lmax', [0, 6]));
+    set('layers', int('layers', [1, 16]));
+  } else if (model === 'egnn') {
+    set('hidden', int('hidden', [1, 1024]));
     set('layers', int('layers', [1, 16]));
   } else {
     const hidden = options.string('hidden');
@@ -43,7 +49,7 @@ function modelConfig(options: Options, model: ModelKind): Record<string, unknown
 /**
  * `train --dataset tetris|nbody|md --model nequip|egnn|facet|mlp [--tp cg|gaunt-fft|gaunt-grid|gaunt-direct]
  *  [--steps N] [--seed S] [--lr X] [--batch-size N] [--augment] [--force-weight W]
- *  [--channels C --lmax L --layers K | --hidden 64,64] [--preset ci|full] [--log-every N] [--save FILE]`
+ *  [--channels C --lmax L --layers K | --hidden N --layers K (egnn) | --hidden 64,64 (mlp)] [--preset ci|full] [--log-every N] [--save FILE]`
  * Progress on stderr; one JSON object on stdout: {"steps", "seconds", "train_loss", then
  * "test_accuracy" (tetris) or "test_mse" (nbody) or "energy_mae" and "force_mae" (md),
  * "equivariance_error", "model", "dataset"}.
@@ -62,10 +68,12 @@ export const trainCommand: Command = {
     const augment = options.flag('augment');
     const preset = options.choice('preset', ['ci', 'full'] as const, 'ci');
     const logEvery = options.int('log-every', [1, 1_000_000], 10);
-    const forceWeight = options.string('force-weight') === undefined ? undefined : Number(options.string('force-weight'));
+    const forceWeight =
+      options.string('force-weight') === undefined ? undefined : Number(options.string('force-weight'));
     if (forceWeight !== undefined && !(forceWeight >= 0 && Number.isFinite(forceWeight)))
       throw new UsageError(`--force-weight must be a number ≥ 0 (got "${options.string('force-weight')}")`);
-    const batchSize = options.string('batch-size') === undefined ? undefined : options.int('batch-size', [1, 100_000]);
+    const batchSize =
+      options.string('batch-size') === undefined ? undefined : options.int('batch-size', [1, 100_000]);
     const save = options.string('save');
     const config = modelConfig(options, model);
     options.rejectUnknown();
