@@ -29,17 +29,12 @@ fn cubic(t: f32) -> f32 {
   return 0.0;
 }
 
-// u(x) = 1 − (p+1)(p+2)/2·x^p + p(p+2)·x^(p+1) − p(p+1)/2·x^(p+2) for x < 1, else 0.
+// The polynomial envelope u(x), 0 beyond the cutoff (polynomial_cutoff.wgsl is prepended).
 fn envelope(x: f32) -> f32 {
   if (x >= 1.0) {
     return 0.0;
   }
-  let p = f32(params.p);
-  var xp = 1.0;
-  for (var i = 0u; i < params.p; i++) {
-    xp *= x;
-  }
-  return 1.0 - 0.5 * (p + 1.0) * (p + 2.0) * xp + p * (p + 2.0) * xp * x - 0.5 * p * (p + 1.0) * xp * x * x;
+  return polynomial_cutoff(x, params.p).x;
 }
 
 @compute @workgroup_size(WG)

@@ -54,14 +54,10 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) 
     gr[e] = 0.0;
     return;
   }
-  let p = f32(params.p);
-  var xp1 = 1.0; // x^(p−1)
-  for (var i = 1u; i < params.p; i++) {
-    xp1 *= x;
-  }
-  let xp = xp1 * x;
-  let u = 1.0 - 0.5 * (p + 1.0) * (p + 2.0) * xp + p * (p + 2.0) * xp * x - 0.5 * p * (p + 1.0) * xp * x * x;
-  let du = -0.5 * p * (p + 1.0) * (p + 2.0) * xp1 * (1.0 - x) * (1.0 - x) / params.cutoff;
+  // polynomial_cutoff.wgsl is prepended: (u, du/dx) without cancellation near the cutoff.
+  let env = polynomial_cutoff(x, params.p);
+  let u = env.x;
+  let du = env.y / params.cutoff;
   var acc = 0.0;
   for (var k = 0u; k < params.count; k++) {
     let t = r / params.step - f32(k) + 1.0;

@@ -1,6 +1,7 @@
 // Radial basis of edge lengths with NequIP's polynomial envelope: Bessel (2/c)·sin(w_k r)/r,
 // w_k = kπ/c, or e3nn's Gaussians exp(−((r − μ_k)/s)²)/1.12. Value and d/dr of basis k at r.
-// Shared by radial_basis.wgsl and radial_basis_backward.wgsl (prepended by the kernel wrapper).
+// Shared by radial_basis.wgsl and radial_basis_backward.wgsl (prepended by the kernel wrapper,
+// after polynomial_cutoff.wgsl).
 // Twin: radialBasis and radialBasisDerivative in src/nn/radial.ts.
 struct Params {
   edges: u32,
@@ -16,14 +17,6 @@ struct Params {
 }
 
 const PI: f32 = 3.14159265358979;
-
-fn ipow(x: f32, e: u32) -> f32 {
-  var acc = 1.0;
-  for (var i = 0u; i < e; i++) {
-    acc *= x;
-  }
-  return acc;
-}
 
 // (sin z, cos z) to float32 precision for z ≥ 0. WGSL's built-in sin/cos only promise an absolute
 // error of 2^-11, and sin(z)/r amplifies that near r = 0: reduce by π/2 (two-part constant, so
@@ -56,15 +49,8 @@ fn envelope(r: f32) -> vec2<f32> {
   if (x >= 1.0) {
     return vec2<f32>(0.0, 0.0);
   }
-  let p = f32(params.p);
-  let a = (p + 1.0) * (p + 2.0) / 2.0;
-  let b = p * (p + 2.0);
-  let c = p * (p + 1.0) / 2.0;
-  let xp1 = ipow(x, params.p - 1u);
-  let xp = xp1 * x;
-  let u = 1.0 - a * xp + b * xp * x - c * xp * x * x;
-  let du = (-a * p * xp1 + b * (p + 1.0) * xp - c * (p + 2.0) * xp * x) / params.cutoff;
-  return vec2<f32>(u, du);
+  let u = polynomial_cutoff(x, params.p);
+  return vec2<f32>(u.x, u.y / params.cutoff);
 }
 
 // (b_k(r), b_k'(r)) before the envelope.

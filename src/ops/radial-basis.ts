@@ -51,6 +51,12 @@ export const radialBasisOp: OpDef<RadialBasisSpec> = {
     return [
       { label: 'bessel 8, rc 2', inputs: [lengths(40, 2)], attrs: { kind: 'bessel', count: 8, cutoff: 2 } },
       {
+        // Only where the envelope is small: an expanded-polynomial envelope loses float32 digits here.
+        label: 'bessel 4 near the cutoff',
+        inputs: [host(Float64Array.from({ length: 20 }, () => rng.uniform(0.9, 0.999) * 1.1), [20, 1])],
+        attrs: { kind: 'bessel', count: 4, cutoff: 1.1 },
+      },
+      {
         label: 'gaussian 5, rc 3, no envelope',
         inputs: [lengths(30, 3)],
         attrs: { kind: 'gaussian', count: 5, cutoff: 3, envelope: 'none' },

@@ -71,7 +71,9 @@ export const benchCommand: Command = {
   async run(options, rest) {
     if (rest[0] === 'train') return benchTrain(options);
     if (rest[0] !== 'tp')
-      throw new UsageError('usage: bench tp [--lmax 1..8] [--batch N] [--channels C] [--json FILE] | bench train');
+      throw new UsageError(
+        'usage: bench tp [--lmax 1..8] [--batch N] [--channels C] [--json FILE] | bench train',
+      );
     const lmaxText = options.string('lmax');
     const batch = options.string('batch') === undefined ? undefined : options.int('batch', [1, 1 << 20]);
     const channels = options.string('channels') === undefined ? undefined : options.int('channels', [1, 512]);

@@ -1,17 +1,18 @@
 import bsplineSource from '../../../shaders/nn/bspline_basis.wgsl?raw';
 import bsplineBackwardSource from '../../../shaders/nn/bspline_basis_backward.wgsl?raw';
+import cutoffSource from '../../../shaders/nn/polynomial_cutoff.wgsl?raw';
 import type { Batch } from '../../gpu/batch';
 import type { KernelSpec } from '../../gpu/kernel-spec';
 import { f32, packUniform } from './uniform';
 
 export const BSPLINE_BASIS: KernelSpec = {
   label: 'nn bspline basis',
-  code: bsplineSource,
+  code: `${cutoffSource}\n${bsplineSource}`,
   workgroupSize: 64,
 };
 export const BSPLINE_BASIS_BACKWARD: KernelSpec = {
   label: 'nn bspline basis backward',
-  code: bsplineBackwardSource,
+  code: `${cutoffSource}\n${bsplineBackwardSource}`,
   workgroupSize: 64,
 };
 

@@ -1,3 +1,4 @@
+import cutoffSource from '../../../shaders/nn/polynomial_cutoff.wgsl?raw';
 import forwardSource from '../../../shaders/nn/radial_basis.wgsl?raw';
 import backwardSource from '../../../shaders/nn/radial_basis_backward.wgsl?raw';
 import commonSource from '../../../shaders/nn/radial_basis_common.wgsl?raw';
@@ -8,12 +9,12 @@ import { f32, packUniform } from './uniform';
 
 export const RADIAL_BASIS: KernelSpec = {
   label: 'nn radial basis',
-  code: `${commonSource}\n${forwardSource}`,
+  code: `${cutoffSource}\n${commonSource}\n${forwardSource}`,
   workgroupSize: 64,
 };
 export const RADIAL_BASIS_BACKWARD: KernelSpec = {
   label: 'nn radial basis backward',
-  code: `${commonSource}\n${backwardSource}`,
+  code: `${cutoffSource}\n${commonSource}\n${backwardSource}`,
   workgroupSize: 64,
 };
 
