@@ -8,7 +8,19 @@ export interface BatchHost {
   uniformBuffer(label: string, data: ArrayBufferView | ArrayBuffer): GPUBuffer;
   releaseTransient(buffers: GPUBuffer[]): void;
   timestamps(): { querySet: GPUQuerySet; resolve: GPUBuffer } | null;
+  /** When set (and the adapter has timestamp-query), every submit is profiled per dispatch. */
+  readonly profiler?: ((timings: Promise<KernelTiming[]>) => void) | null;
 }
+
+/** GPU time of one dispatch of a profiled submit. */
+export interface KernelTiming {
+  label: string;
+  workgroups: number;
+  ms: number;
+}
+
+/** Query-set size limit (WebGPU caps a query set at 4096 queries): later dispatches go unprofiled. */
+const MAX_PROFILED = 2048;
 
 type Command =
   | { kind: 'dispatch'; spec: KernelSpec; bindings: Binding[]; grid: [number, number, number] }
@@ -62,6 +74,10 @@ export class Batch {
    */
   submit(timed = false): Promise<number | null> {
     const { device } = this.host;
+    if (this.host.profiler && device.features.has('timestamp-query')) {
+      this.host.profiler(this.submitProfiled());
+      return timed ? device.queue.onSubmittedWorkDone().then(() => null) : Promise.resolve(null);
+    }
     const stamps = timed ? this.host.timestamps() : null;
     const encoder = device.createCommandEncoder();
     const passes = this.groupIntoPasses();
@@ -108,6 +124,58 @@ export class Batch {
       const [begin, end] = new BigUint64Array(buffer.getMappedRange().slice(0));
       buffer.destroy();
       return Number(end - begin) / 1e6;
+    });
+  }
+
+  /**
+   * Every dispatch in its own compute pass bracketed by timestamps (slower than `submit`: a
+   * development tool for finding the kernels a step spends its time in, see scripts/profile-step.ts).
+   */
+  private submitProfiled(): Promise<KernelTiming[]> {
+    const { device } = this.host;
+    const dispatches = this.commands.filter((c) => c.kind === 'dispatch').length;
+    const count = Math.min(dispatches, MAX_PROFILED);
+    const querySet = device.createQuerySet({ type: 'timestamp', count: Math.max(2, 2 * count) });
+    const resolve = device.createBuffer({
+      size: 16 * Math.max(1, count),
+      usage: GPUBufferUsage.QUERY_RESOLVE | GPUBufferUsage.COPY_SRC,
+    });
+    const read = device.createBuffer({
+      size: 16 * Math.max(1, count),
+      usage: GPUBufferUsage.COPY_DST | GPUBufferUsage.MAP_READ,
+    });
+    const encoder = device.createCommandEncoder();
+    const timed: { label: string; workgroups: number }[] = [];
+    for (const c of this.commands) {
+      if (c.kind !== 'dispatch') {
+        encodeTransfer(encoder, c);
+        continue;
+      }
+      const i = timed.length;
+      const timestampWrites =
+        i < count
+          ? { querySet, beginningOfPassWriteIndex: 2 * i, endOfPassWriteIndex: 2 * i + 1 }
+          : undefined;
+      const pass = encoder.beginComputePass(timestampWrites ? { timestampWrites } : {});
+      const pipeline = this.host.pipeline(c.spec);
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bindGroup(device, pipeline, c.bindings, c.spec.label));
+      pass.dispatchWorkgroups(c.grid[0], c.grid[1], c.grid[2]);
+      pass.end();
+      if (i < count) timed.push({ label: c.spec.label, workgroups: c.grid[0] * c.grid[1] * c.grid[2] });
+    }
+    if (count > 0) {
+      encoder.resolveQuerySet(querySet, 0, 2 * count, resolve, 0);
+      encoder.copyBufferToBuffer(resolve, 0, read, 0, 16 * count);
+    }
+    device.queue.submit([encoder.finish()]);
+    this.host.releaseTransient(this.transient.splice(0));
+    this.commands.length = 0;
+    return read.mapAsync(GPUMapMode.READ).then(() => {
+      const stamps = new BigUint64Array(read.getMappedRange().slice(0));
+      for (const b of [read, resolve]) b.destroy();
+      querySet.destroy();
+      return timed.map((t, i) => ({ ...t, ms: Number(stamps[2 * i + 1] - stamps[2 * i]) / 1e6 }));
     });
   }
 

@@ -1,5 +1,5 @@
 import { type AdapterReport, COMPUTE_LIMITS, describeAdapter, WANTED_FEATURES } from './adapter-report';
-import { Batch, type BatchHost } from './batch';
+import { Batch, type BatchHost, type KernelTiming } from './batch';
 import { BufferPool } from './buffer-pool';
 import { GpuError, withErrorScopes } from './errors';
 import { type Binding, type KernelSpec, pipelineKey } from './kernel-spec';
@@ -23,6 +23,8 @@ export interface GpuOptions {
  * timing and device-loss recovery. Works on `navigator.gpu` and on Node's `webgpu` package alike.
  */
 export class Gpu implements BatchHost {
+  /** Set to profile every submit per dispatch (development; see KernelTiming). */
+  profiler: ((timings: Promise<KernelTiming[]>) => void) | null = null;
   private dev: GPUDevice;
   private adapter: GPUAdapter;
   private info: AdapterReport;
