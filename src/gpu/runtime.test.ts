@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AXPY, encodeAxpy } from '../kernels/axpy';
 import { axpy } from '../reference/axpy';
+import { relativeError } from '../test/compare';
 import { testGpu, withDevice } from '../test/gpu-harness';
+import { TOL } from '../test/tolerances';
+import type { KernelTiming } from './batch';
 import { BufferPool } from './buffer-pool';
 import { GpuError } from './errors';
 import { workgroupGrid } from './kernel-spec';
@@ -72,6 +75,37 @@ describe('gpu runtime', () => {
       const ms = await batch.submit(true);
       if (gpu.hasTimestamps) expect(ms).toBeGreaterThan(0);
       else expect(ms).toBeNull();
+    });
+  });
+
+  it('profiles a submit per dispatch when a profiler is set, and computes the same result', async () => {
+    await withDevice(async (gpu) => {
+      if (!gpu.hasTimestamps) return expect(gpu.hasTimestamps).toBe(false);
+      const n = 1 << 16;
+      const x = randomF32(n, 3);
+      const y = randomF32(n, 4);
+      const bx = gpu.storage('x', x);
+      const by = gpu.storage('y', y);
+      const runs: Promise<KernelTiming[]>[] = [];
+      gpu.profiler = (t) => runs.push(t);
+      try {
+        const batch = gpu.batch();
+        for (let i = 0; i < 3; i++) encodeAxpy(batch, 2, bx, by, n);
+        await batch.submit();
+      } finally {
+        gpu.profiler = null;
+      }
+      const timings = (await Promise.all(runs)).flat();
+      expect(timings.map((t) => t.label)).toEqual([AXPY.label, AXPY.label, AXPY.label]);
+      for (const t of timings) expect(t.ms).toBeGreaterThanOrEqual(0);
+      const got = await gpu.readF32(by, n);
+      // y ← y + 2x three times.
+      expect(
+        maxAbsDiff(
+          Array.from(y, (v, i) => v + 6 * x[i]),
+          got,
+        ),
+      ).toBeLessThan(1e-4);
     });
   });
 
