@@ -101,11 +101,11 @@ describe('gpu runtime', () => {
       const got = await gpu.readF32(by, n);
       // y ← y + 2x three times.
       expect(
-        maxAbsDiff(
+        relativeError(
           Array.from(y, (v, i) => v + 6 * x[i]),
           got,
         ),
-      ).toBeLessThan(1e-4);
+      ).toBeLessThan(TOL.f32Elementwise);
     });
   });
 
