@@ -46,7 +46,7 @@ function clouds(rng: Rng, count: number): Sample[] {
 }
 
 async function energyAndForces(gpu: Gpu, model: FacetModel, samples: Sample[]) {
-  const batch = model.prepare(samples);
+  const batch = await model.prepare(samples);
   const ctx = new Context(gpu);
   const energy = model.forward(ctx, batch);
   ctx.backward(ops.sumAll(ctx, energy));

@@ -148,7 +148,7 @@ export class ProbeService {
 
   private async atomEnergies(gpu: Gpu, model: Model, x: Structure): Promise<number[] | null> {
     if (!model.atomEnergies) return null;
-    const batch = model.prepare([{ structure: x }]);
+    const batch = await model.prepare([{ structure: x }]);
     try {
       const ctx = Context.inference(gpu);
       let read: Promise<Float32Array> | null = null;

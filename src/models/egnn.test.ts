@@ -48,7 +48,7 @@ interface Outputs {
 }
 
 async function run(gpu: Gpu, model: EgnnModel, samples: readonly Sample[]): Promise<Outputs> {
-  const batch = model.prepare(samples);
+  const batch = await model.prepare(samples);
   const ctx = new Context(gpu);
   let out: Promise<Float32Array>;
   let grad: Promise<Float32Array> | null = null;
@@ -232,7 +232,7 @@ describe('EGNN', () => {
       const faster = samples.map((s) => ({ ...s, velocities: s.velocities?.map((v) => 2 * v) }));
       const [a, b] = [await run(gpu, model, samples), await run(gpu, model, faster)];
       expect(relativeError(a.out, b.out)).toBeGreaterThan(1e-3);
-      expect(() => model.prepare(samples.map((s) => ({ ...s, velocities: undefined })))).toThrow(
+      await expect(model.prepare(samples.map((s) => ({ ...s, velocities: undefined })))).rejects.toThrow(
         /velocities/,
       );
       model.dispose();
@@ -245,7 +245,7 @@ describe('EGNN', () => {
       const model = new EgnnModel(gpu, { ...BASE, task: 'regression', seed: 7 });
       const samples = clouds(rng, 2, 'regression');
       const traceOf = async (s: Sample[]) => {
-        const batch = model.prepare(s);
+        const batch = await model.prepare(s);
         const ctx = Context.inference(gpu);
         const entries = model.trace(ctx, batch);
         const reads = entries.map((e) => ctx.read(e.tensor));

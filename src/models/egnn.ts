@@ -144,7 +144,7 @@ export class EgnnModel implements Model<EgnnConfig, EgnnBatch> {
     return this.params.names;
   }
 
-  prepare(samples: readonly Sample[]): EgnnBatch {
+  async prepare(samples: readonly Sample[]): Promise<EgnnBatch> {
     const c = this.config;
     return new EgnnBatch(this.gpu, samples, {
       numSpecies: c.numSpecies,

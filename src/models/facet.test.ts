@@ -55,7 +55,7 @@ const permuted = (samples: Sample[]): Sample[] =>
 
 /** Energies [B] and forces −∂E/∂positions [N·3] through the tape. */
 async function energyAndForces(gpu: Gpu, model: FacetModel, samples: Sample[]) {
-  const batch = model.prepare(samples);
+  const batch = await model.prepare(samples);
   const ctx = new Context(gpu);
   const energy = model.forward(ctx, batch);
   ctx.backward(ops.sumAll(ctx, energy));
@@ -68,7 +68,7 @@ async function energyAndForces(gpu: Gpu, model: FacetModel, samples: Sample[]) {
 }
 
 async function outputOf(gpu: Gpu, model: FacetModel, samples: Sample[]): Promise<Float32Array> {
-  const batch = model.prepare(samples);
+  const batch = await model.prepare(samples);
   const ctx = Context.inference(gpu);
   const out = ctx.read(model.forward(ctx, batch));
   await ctx.submit();

@@ -11,7 +11,7 @@ import * as ops from '../ops/index';
 import type { Context } from '../tensor/context';
 import { Tensor } from '../tensor/tensor';
 import { Rng } from '../util/random';
-import { batchStructures, DeviceGraph } from './graph-batch';
+import { batchStructuresOn, DeviceGraph } from './graph-batch';
 import {
   type BatchTargets,
   disposeTargets,
@@ -180,9 +180,10 @@ export class FacetModel implements Model<FacetConfig, FacetBatch> {
     return this.params.names;
   }
 
-  prepare(samples: readonly Sample[]): FacetBatch {
+  async prepare(samples: readonly Sample[]): Promise<FacetBatch> {
     const c = this.config;
-    const batch = batchStructures(
+    const batch = await batchStructuresOn(
+      this.gpu,
       samples.map((s) => s.structure),
       c.cutoff,
     );

@@ -1,7 +1,9 @@
 import type { Structure } from '../data/generators/types';
 import { radiusGraphCpu } from '../data/graph/radius-graph-cpu';
 import type { Gpu } from '../gpu/runtime';
+import { radiusGraphGpuFromHost, readRadiusGraph } from '../kernels/radius-graph';
 import * as ops from '../ops/index';
+import { edgeVectors64 } from '../reference/edge-geometry';
 import type { Context } from '../tensor/context';
 import { SegmentIndex } from '../tensor/segment-index';
 import { Tensor } from '../tensor/tensor';
@@ -23,7 +25,8 @@ export interface GraphBatch {
   readonly positions: Float64Array;
 }
 
-export function batchStructures(structures: readonly Structure[], cutoff: number): GraphBatch {
+/** The structures' atoms concatenated: positions, species, atom → structure. */
+function concatStructures(structures: readonly Structure[]) {
   const numNodes = structures.reduce((s, x) => s + x.species.length, 0);
   const positions = new Float64Array(3 * numNodes);
   const species = new Int32Array(numNodes);
@@ -38,18 +41,58 @@ export function batchStructures(structures: readonly Structure[], cutoff: number
     graphIndex.fill(g, node, node + n);
     node += n;
   });
-  const graph = radiusGraphCpu(positions, graphIndex, cutoff);
+  return { numNodes, positions, species, graphIndex };
+}
+
+/** Several structures as one disjoint graph, the radius graph built on the CPU (float64). */
+export function batchStructures(structures: readonly Structure[], cutoff: number): GraphBatch {
+  const atoms = concatStructures(structures);
+  const graph = radiusGraphCpu(atoms.positions, atoms.graphIndex, cutoff);
   return {
     numGraphs: structures.length,
-    numNodes,
-    species,
-    graphIndex,
+    ...atoms,
     senders: graph.senders,
     receivers: graph.receivers,
     edgeVectors: graph.edgeVectors,
     edgeLengths: graph.edgeLengths,
-    positions,
   };
+}
+
+/**
+ * Batches of at least this many atoms get their radius graph from the GPU cell list
+ * (`radiusGraphGpu`); smaller ones from the CPU, where one submit and readback cost more than the
+ * search. Both give the same edges in the same order (src/kernels/radius-graph.test.ts).
+ */
+export const GPU_GRAPH_MIN_ATOMS = 2048;
+
+/**
+ * `batchStructures`, with the radius graph built on the GPU for large batches (10⁵-point clouds
+ * would take the CPU search minutes). The edge list is read back: segment tables and edge
+ * geometry are assembled on the CPU as for the CPU graph.
+ */
+export async function batchStructuresOn(
+  gpu: Gpu,
+  structures: readonly Structure[],
+  cutoff: number,
+  minAtomsForGpu = GPU_GRAPH_MIN_ATOMS,
+): Promise<GraphBatch> {
+  const atoms = concatStructures(structures);
+  if (atoms.numNodes < minAtomsForGpu) return batchStructures(structures, cutoff);
+  const device = await radiusGraphGpuFromHost(gpu, atoms.positions, atoms.graphIndex, cutoff);
+  try {
+    const graph = await readRadiusGraph(gpu, device);
+    const { vectors, lengths } = edgeVectors64(atoms.positions, graph.senders, graph.receivers);
+    return {
+      numGraphs: structures.length,
+      ...atoms,
+      senders: graph.senders,
+      receivers: graph.receivers,
+      edgeVectors: vectors,
+      edgeLengths: lengths,
+    };
+  } finally {
+    device.destroy();
+  }
 }
 
 /** Mean number of incoming edges per node over some batches (NequIP's avg_num_neighbors). */

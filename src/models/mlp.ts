@@ -162,7 +162,7 @@ export class MlpModel implements Model<MlpConfig, MlpBatch> {
     return this.params.names;
   }
 
-  prepare(samples: readonly Sample[]): MlpBatch {
+  async prepare(samples: readonly Sample[]): Promise<MlpBatch> {
     const c = this.config;
     samples.forEach((s, b) => {
       if (s.structure.species.length !== c.numPoints)

@@ -79,7 +79,11 @@ export interface Model<C = unknown, P extends PreparedBatch = PreparedBatch> {
   /** Trainable tensors in a fixed order (the optimizer's and the checkpoint's order). */
   readonly parameters: readonly Tensor[];
   readonly parameterNames: readonly string[];
-  prepare(samples: readonly Sample[]): P;
+  /**
+   * Uploads the samples (async: large batches build their radius graph on the GPU and read it
+   * back, see graph-batch.ts).
+   */
+  prepare(samples: readonly Sample[]): Promise<P>;
   /** Records the forward pass: logits [B, K], vectors [N, 3] or energies [B, 1] (see ModelTask). */
   forward(ctx: Context, batch: P): Tensor;
   save(): Promise<ModelSnapshot<C>>;

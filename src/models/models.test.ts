@@ -31,7 +31,7 @@ const inverted = (s: Sample): Sample => ({
 });
 
 async function readout(gpu: Gpu, model: NequipModel, samples: Sample[]) {
-  const batch = model.prepare(samples);
+  const batch = await model.prepare(samples);
   const ctx = Context.inference(gpu);
   const r = model.readout(ctx, batch);
   const reads = [ctx.read(r.logits), ctx.read(r.scalars), ctx.read(r.pseudoscalars ?? r.scalars)];

@@ -10,7 +10,7 @@ import * as ops from '../ops/index';
 import type { Context } from '../tensor/context';
 import { Tensor } from '../tensor/tensor';
 import { Rng } from '../util/random';
-import { batchStructures, DeviceGraph } from './graph-batch';
+import { batchStructuresOn, DeviceGraph } from './graph-batch';
 import {
   type BatchTargets,
   disposeTargets,
@@ -228,9 +228,10 @@ export class NequipModel implements Model<NequipConfig, NequipBatch> {
     return this.params.names;
   }
 
-  prepare(samples: readonly Sample[]): NequipBatch {
+  async prepare(samples: readonly Sample[]): Promise<NequipBatch> {
     const c = this.config;
-    const batch = batchStructures(
+    const batch = await batchStructuresOn(
+      this.gpu,
       samples.map((s) => s.structure),
       c.cutoff,
     );

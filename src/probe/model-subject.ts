@@ -37,7 +37,7 @@ export async function runModel(
   structures: readonly Structure[],
 ): Promise<{ output: Float32Array; forces: Float32Array | null }> {
   const samples: Sample[] = structures.map((structure) => ({ structure }));
-  const batch = model.prepare(samples);
+  const batch = await model.prepare(samples);
   try {
     const forcesTask = model.task === 'forces';
     const ctx = new Context(gpu, { grad: forcesTask });
@@ -90,7 +90,7 @@ function freeze(parameters: readonly Tensor[]): () => void {
 
 async function traceModel(gpu: Gpu, model: Model, structures: readonly Structure[]): Promise<LayerValues[]> {
   if (!model.trace) return [];
-  const batch = model.prepare(structures.map((structure) => ({ structure })));
+  const batch = await model.prepare(structures.map((structure) => ({ structure })));
   try {
     const ctx = Context.inference(gpu);
     let reads: { spec: OutputSpec; data: Promise<Float32Array>; dim: number }[] = [];

@@ -32,8 +32,8 @@ test('force matching: the trainer gradient matches finite differences of the ene
       energyWeight: 1,
       forceWeight: 1,
     });
-    const batch = model.prepare(samples);
-    const triple = model.prepare([...samples, ...samples, ...samples]);
+    const batch = await model.prepare(samples);
+    const triple = await model.prepare([...samples, ...samples, ...samples]);
     try {
       const params = model.parameters;
       let grads: Promise<Float32Array>[] = [];

@@ -15,7 +15,10 @@ describe('N-body: equivariant vs non-equivariant', () => {
   it('EGNN beats the MLP baseline on rotated test systems by a clear margin', async () => {
     await withDevice(async (gpu) => {
       const mse = async (model: 'egnn' | 'mlp', steps: number, modelConfig: Record<string, unknown>) => {
-        const run = new TrainRun({ dataset: 'nbody', model, steps, seed: 0, logEvery: steps, modelConfig }, gpu);
+        const run = new TrainRun(
+          { dataset: 'nbody', model, steps, seed: 0, logEvery: steps, modelConfig },
+          gpu,
+        );
         try {
           await run.trainer.run();
           const m = await run.metrics();

@@ -29,7 +29,7 @@ export async function predict(
   if (withForces) for (const p of model.parameters) p.requiresGrad = false;
   try {
     for (let start = 0; start < samples.length; start += batchSize) {
-      const batch = model.prepare(samples.slice(start, start + batchSize));
+      const batch = await model.prepare(samples.slice(start, start + batchSize));
       const ctx = withForces ? new Context(gpu) : Context.inference(gpu);
       try {
         const out = model.forward(ctx, batch);

@@ -26,7 +26,7 @@ describe('Tetris with a CG NequIP model', () => {
       // predictions swap to the mirror label (every other shape is its own mirror image).
       const samples = data.test.slice(0, 8);
       const read = async (s: typeof samples) => {
-        const batch = model.prepare(s);
+        const batch = await model.prepare(s);
         const ctx = Context.inference(gpu);
         const r = model.readout(ctx, batch);
         const out = [ctx.read(r.logits), ctx.read(r.scalars), ctx.read(r.pseudoscalars ?? r.scalars)];

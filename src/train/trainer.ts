@@ -114,24 +114,32 @@ export class Trainer {
    * The batch of step `step` (and, when forces are matched, the same samples three times over for
    * the finite difference): reused when it is the whole, unaugmented training set.
    */
-  private batchFor(step: number): { batch: PreparedBatch; triple: PreparedBatch | null; owned: boolean } {
+  private async batchFor(
+    step: number,
+  ): Promise<{ batch: PreparedBatch; triple: PreparedBatch | null; owned: boolean }> {
     const { batchSize, augment, seed } = this.config;
     const tripled = (samples: readonly Sample[]) => [...samples, ...samples, ...samples];
     if (!augment && batchSize >= this.train.length) {
-      this.fixedBatch ??= this.model.prepare(this.train);
-      if (this.matchesForces) this.fixedTriple ??= this.model.prepare(tripled(this.train));
+      this.fixedBatch ??= await this.model.prepare(this.train);
+      if (this.matchesForces) this.fixedTriple ??= await this.model.prepare(tripled(this.train));
       return { batch: this.fixedBatch, triple: this.fixedTriple, owned: false };
     }
     let samples = batchIndices(seed, step, this.train.length, batchSize).map((i) => this.train[i]);
     if (augment) samples = rotateSamples(samples, streamOf(seed, STREAM.augment, step));
-    const triple = this.matchesForces ? this.model.prepare(tripled(samples)) : null;
-    return { batch: this.model.prepare(samples), triple, owned: true };
+    const batch = await this.model.prepare(samples);
+    try {
+      const triple = this.matchesForces ? await this.model.prepare(tripled(samples)) : null;
+      return { batch, triple, owned: true };
+    } catch (e) {
+      batch.dispose();
+      throw e;
+    }
   }
 
   /** Records and submits one step; resolves to the loss when this step reads it back, else null. */
   async trainStep(): Promise<number | null> {
     const read = (this.step + 1) % this.config.logEvery === 0 || this.step + 1 === this.config.steps;
-    const { batch, triple, owned } = this.batchFor(this.step);
+    const { batch, triple, owned } = await this.batchFor(this.step);
     let loss: Promise<Float32Array> | null = null;
     try {
       if (triple) loss = this.forceMatchingStep(batch, triple, read);
