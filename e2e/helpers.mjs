@@ -2,6 +2,21 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
+/** Headless Chromium with a software WebGPU adapter and a WebGL canvas (SwiftShader). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-webgpu',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--enable-features=Vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-angle=swiftshader',
+];
+
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 /** Polls `probe` (async, returns a truthy value when done) until it succeeds or `timeoutMs` passes. */

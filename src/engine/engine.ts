@@ -9,12 +9,28 @@ import type { Gpu } from '../gpu/runtime';
 import type { ShNormalization } from '../o3/spherical-harmonics';
 import type { TrainProgress } from '../train/trainer';
 import { type ExpressivityReport, expressivityOf } from './expressivity';
+import { ProbeService } from './probe-service';
+import type {
+  EngineProbeReport,
+  InferRequest,
+  InferResult,
+  ProbeProgress,
+  ProbeRequest,
+} from './probe-types';
 import { shEquivarianceOf } from './sh-equivariance';
 import { shFieldOf } from './sh-field';
 import { sphericalHarmonicsOf } from './sh-service';
+import { structureFromSmilesOf } from './smiles-service';
 import { parseStructureOf, type StructureParseResult } from './structure-service';
 import { type TpRequest, type TpResult, tensorProductOf } from './tp-service';
 import { type TrainReport, type TrainRequest, trainOf } from './train-service';
+import {
+  type TrainControlResult,
+  type TrainEvent,
+  type TrainRunInfo,
+  type TrainRunJson,
+  TrainSession,
+} from './train-session';
 import type {
   AdapterReport,
   EngineApi,
@@ -99,6 +115,27 @@ export class Engine implements EngineApi {
     return parseStructureOf(name, data);
   }
 
+  structureFromSmiles(smiles: string, seed: number): Promise<StructureParseResult> {
+    return structureFromSmilesOf(smiles, seed);
+  }
+
+  private readonly probes = new ProbeService(() => this.gpu());
+
+  /** Equivariance probe of a built-in or checkpointed model (see docs/probe.md). */
+  probe(request: ProbeRequest, onProgress?: (p: ProbeProgress) => void): Promise<EngineProbeReport> {
+    return this.probes.probe(request, onProgress);
+  }
+
+  /** Stops the running probe between batches, and drops the probes queued behind it. */
+  cancelProbe(): void {
+    this.probes.cancel();
+  }
+
+  /** Energy, per-atom energies (where the model has them) and forces of one structure. */
+  infer(request: InferRequest): Promise<InferResult> {
+    return this.probes.infer(request);
+  }
+
   /** Trains a model on a generated data set and evaluates it on randomly rotated test samples. */
   async train(
     request: TrainRequest,
@@ -108,8 +145,45 @@ export class Engine implements EngineApi {
     return trainOf(request, await this.gpu(), onProgress, signal);
   }
 
+  private readonly training = new TrainSession(() => this.gpu());
+
+  /** Replaces the session's run with a new one and trains it, streaming `onEvent` (docs: train-session.ts). */
+  trainStart(
+    request: TrainRequest,
+    onEvent: (event: TrainEvent) => void,
+    options?: { paused?: boolean },
+  ): Promise<TrainRunInfo> {
+    return this.training.start(request, onEvent, options);
+  }
+
+  trainPause(): Promise<TrainControlResult> {
+    return this.training.pause();
+  }
+
+  trainResume(): Promise<TrainControlResult> {
+    return this.training.resume();
+  }
+
+  trainStep(): Promise<TrainControlResult> {
+    return this.training.stepOnce();
+  }
+
+  trainReset(): Promise<TrainRunInfo> {
+    return this.training.reset();
+  }
+
+  trainCheckpoint(): Promise<TrainRunJson> {
+    return this.training.checkpoint();
+  }
+
+  trainRestore(json: unknown, onEvent: (event: TrainEvent) => void): Promise<TrainRunInfo> {
+    return this.training.restore(json, onEvent);
+  }
+
   /** Frees the device (Node needs this to exit). */
   async dispose(): Promise<void> {
+    await this.training.dispose();
+    this.probes.dispose();
     if (this.gpuPromise) (await this.gpuPromise).destroy();
     this.gpuPromise = null;
   }

@@ -25,3 +25,16 @@ describe('parseStructureOf', () => {
     expect(hillFormula(['O', 'H', 'Na'])).toBe('HNaO');
   });
 });
+
+describe('parseStructureOf with per-atom columns', () => {
+  it('keeps forces and numeric Properties columns of extended XYZ', () => {
+    const xyz =
+      '2\nProperties=species:S:1:pos:R:3:charge:R:1:forces:R:3\n' +
+      'O 0 0 0 -0.8 0.1 0 0\nH 0.96 0 0 0.4 -0.1 0 0\n';
+    const result = parseStructureOf('f.xyz', xyz);
+    if (!result.ok) throw new Error(result.error.message);
+    const frame = result.structure.frames[0];
+    expect(Array.from(frame.forces ?? [])).toEqual([0.1, 0, 0, -0.1, 0, 0]);
+    expect(Array.from(frame.properties?.charge ?? [])).toEqual([-0.8, 0.4]);
+  });
+});

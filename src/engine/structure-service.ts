@@ -13,15 +13,22 @@ export interface StructureFrameData {
   bonds: Uint32Array;
   bondsInferred: boolean;
   comment?: string;
+  /** Per-atom forces from the file (extended XYZ `forces`), packed like `positions`. */
+  forces?: Float64Array;
+  /** Numeric per-atom columns from the file (extended XYZ `Properties=`), k values per atom, atom-major. */
+  properties?: Record<string, Float64Array>;
 }
 
 export interface StructureData {
   name: string;
-  format: FormatId;
+  /** The parser that read it, or 'smiles' for a conformer built from a SMILES string. */
+  format: FormatId | 'smiles';
   kind: StructureKind;
   frames: StructureFrameData[];
   /** Hill formula of the first frame ("C6H6"); '' for point clouds. */
   formula: string;
+  /** Milliseconds the parse (or conformer build) took where it ran (the worker, in the app). */
+  parseMs?: number;
 }
 
 /** Why a file could not be read, in parts the UI can lay out (line/column null when not about a spot). */
@@ -50,7 +57,7 @@ export function hillFormula(elements: readonly string[]): string {
   return order.map((s) => `${s}${counts.get(s) === 1 ? '' : counts.get(s)}`).join('');
 }
 
-function loadError(error: unknown): StructureLoadError {
+export function loadError(error: unknown): StructureLoadError {
   if (error instanceof ParseError) {
     return {
       message: error.message,
@@ -65,12 +72,24 @@ function loadError(error: unknown): StructureLoadError {
   return { message, line: null, column: null, expected: null, found: null, hint: null };
 }
 
+/** The numeric per-atom columns of a frame (string columns such as species are left out). */
+function numericProperties(properties: Record<string, Float64Array | string[]> | undefined): {
+  properties?: Record<string, Float64Array>;
+} {
+  if (!properties) return {};
+  const numeric = Object.entries(properties).filter(
+    (e): e is [string, Float64Array] => e[1] instanceof Float64Array,
+  );
+  return numeric.length > 0 ? { properties: Object.fromEntries(numeric) } : {};
+}
+
 /** Parses an uploaded or pasted file and prepares it for the viewer (bonds inferred where the file has none). */
 export function parseStructureOf(
   name: string,
   data: Uint8Array | string,
   limits?: Partial<ParseLimits>,
 ): StructureParseResult {
+  const started = performance.now();
   try {
     const file = parseStructureFile(name, data, limits);
     const frames = file.frames.map((frame): StructureFrameData => {
@@ -94,10 +113,13 @@ export function parseStructureOf(
         bonds,
         bondsInferred,
         ...(frame.comment ? { comment: frame.comment } : {}),
+        ...(frame.forces ? { forces: frame.forces } : {}),
+        ...numericProperties(frame.properties),
       };
     });
     const formula = file.kind === 'molecule' && frames.length > 0 ? hillFormula(frames[0].elements) : '';
-    return { ok: true, structure: { name, format: file.format, kind: file.kind, frames, formula } };
+    const parseMs = performance.now() - started;
+    return { ok: true, structure: { name, format: file.format, kind: file.kind, frames, formula, parseMs } };
   } catch (error) {
     return { ok: false, error: loadError(error) };
   }

@@ -3,17 +3,35 @@ import type { AdapterReport } from '../gpu/adapter-report';
 import type { ShNormalization } from '../o3/spherical-harmonics';
 import type { ExpressivityReport } from './expressivity';
 import type {
+  EngineProbeReport,
+  InferRequest,
+  InferResult,
+  ProbeProgress,
+  ProbeRequest,
+} from './probe-types';
+import type {
   StructureData,
   StructureFrameData,
   StructureLoadError,
   StructureParseResult,
 } from './structure-service';
 import type { TpRequest, TpResult } from './tp-service';
+import type { TrainMetrics, TrainRequest } from './train-service';
+import type {
+  SessionMetrics,
+  TrainControlResult,
+  TrainEvent,
+  TrainRunInfo,
+  TrainRunJson,
+} from './train-session';
+
+export type * from './probe-types';
 
 export type {
   AdapterReport,
   BenchProgress,
   ExpressivityReport,
+  SessionMetrics,
   ShNormalization,
   StructureData,
   StructureFrameData,
@@ -23,6 +41,12 @@ export type {
   TpBenchReport,
   TpRequest,
   TpResult,
+  TrainControlResult,
+  TrainEvent,
+  TrainMetrics,
+  TrainRequest,
+  TrainRunInfo,
+  TrainRunJson,
 };
 
 export type Backend = 'gpu' | 'cpu';
@@ -102,6 +126,39 @@ export interface EngineApi {
   cancelBench(): Promise<void> | void;
   /** Parses a structure file (CPU only, no GPU needed); a bad file is an `ok: false` answer, not a throw. */
   parseStructure(name: string, data: Uint8Array | string): Promise<StructureParseResult>;
+  /** A 3D conformer (with hydrogens) of a SMILES string; bad SMILES is an `ok: false` answer with the column. */
+  structureFromSmiles(smiles: string, seed: number): Promise<StructureParseResult>;
+  /**
+   * Equivariance probe of a model on a structure (docs/probe.md): errors and verdicts per
+   * transformation family, per output and per layer, plus custom transformations and a sweep.
+   * `onProgress` reports structures evaluated (in a worker, pass it through comlink's proxy()).
+   */
+  probe(request: ProbeRequest, onProgress?: (p: ProbeProgress) => void): Promise<EngineProbeReport>;
+  /** Stops the running probe (it rejects with an AbortError) and the probes queued behind it. */
+  cancelProbe(): Promise<void> | void;
+  /** Runs a model once: energy, per-atom energies where available, forces, and every output. */
+  infer(request: InferRequest): Promise<InferResult>;
+  /**
+   * Training session (one run at a time, kept in the worker). `trainStart` replaces the run and
+   * plays it unless `paused`; `onEvent` streams read-back losses, metrics and the loop's own stop
+   * (in a worker, pass it through comlink's proxy()). Progress can arrive after a call's result.
+   */
+  trainStart(
+    request: TrainRequest,
+    onEvent: (event: TrainEvent) => void,
+    options?: { paused?: boolean },
+  ): Promise<TrainRunInfo>;
+  /** Stops after the step in progress; the result carries fresh metrics. */
+  trainPause(): Promise<TrainControlResult>;
+  trainResume(): Promise<TrainControlResult>;
+  /** One step of a paused run, then metrics. */
+  trainStep(): Promise<TrainControlResult>;
+  /** The same request from scratch: fresh weights, step 0, paused. */
+  trainReset(): Promise<TrainRunInfo>;
+  /** The paused run as JSON: request + checkpoint (weights, optimizer state, losses). */
+  trainCheckpoint(): Promise<TrainRunJson>;
+  /** Rebuilds a run from trainCheckpoint's JSON, paused, so training continues exactly. */
+  trainRestore(json: unknown, onEvent: (event: TrainEvent) => void): Promise<TrainRunInfo>;
 }
 
 /** How the worker reports that it could not get a GPU; the UI explains how to enable WebGPU. */

@@ -53,7 +53,12 @@ export const radialBasisOp: OpDef<RadialBasisSpec> = {
       {
         // Only where the envelope is small: an expanded-polynomial envelope loses float32 digits here.
         label: 'bessel 4 near the cutoff',
-        inputs: [host(Float64Array.from({ length: 20 }, () => rng.uniform(0.9, 0.999) * 1.1), [20, 1])],
+        inputs: [
+          host(
+            Float64Array.from({ length: 20 }, () => rng.uniform(0.9, 0.999) * 1.1),
+            [20, 1],
+          ),
+        ],
         attrs: { kind: 'bessel', count: 4, cutoff: 1.1 },
       },
       {

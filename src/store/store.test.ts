@@ -43,6 +43,17 @@ function fakePort(readiness: EngineReadiness = { kind: 'ready', report: REPORT }
     benchTp: unused,
     cancelBench: unused,
     parseStructure: unused,
+    structureFromSmiles: unused,
+    probe: unused,
+    infer: unused,
+    cancelProbe: () => {},
+    trainStart: unused,
+    trainPause: unused,
+    trainResume: unused,
+    trainStep: unused,
+    trainReset: unused,
+    trainCheckpoint: unused,
+    trainRestore: unused,
     shField: (request) =>
       new Promise((resolve, reject) =>
         pending.push({

@@ -114,4 +114,36 @@ describe('structure slice', () => {
     expect(store.getState().structure.loaded?.name).toBe('water.xyz');
     expect(store.getState().structure.error?.message).toBe('worker died');
   });
+
+  it('builds a SMILES conformer, records its source, and keeps it when a bad SMILES follows', async () => {
+    const { fake, store } = setup();
+    const first = store.getState().loadStructureData('water.xyz', 'x', { kind: 'sample', file: 'water.xyz' });
+    fake.structures[0].resolve({ ok: true, structure: water() });
+    await first;
+    expect(store.getState().structure.source).toEqual({ kind: 'sample', file: 'water.xyz' });
+    store.getState().rotateStructure([0, 0, 1], Math.PI / 2);
+    expect(store.getState().structure.rotation[1]).toBeCloseTo(-1, 12);
+
+    const good = store.getState().loadSmiles(' CCO ', 5);
+    expect(fake.structures[1].name).toBe('smiles:CCO');
+    expect(fake.structures[1].data).toBe('5');
+    fake.structures[1].resolve({ ok: true, structure: { ...water(), name: 'CCO', format: 'smiles' } });
+    await good;
+    expect(store.getState().structure.source).toEqual({ kind: 'smiles', smiles: 'CCO', seed: 5 });
+    expect(store.getState().structure.rotation).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+
+    const bad = store.getState().loadSmiles('CXq');
+    fake.structures[2].resolve({ ok: false, error: { ...brokenError, line: 1, column: 2 } });
+    await bad;
+    expect(store.getState().structure.loaded?.name).toBe('CCO');
+    expect(store.getState().structure.source).toEqual({ kind: 'smiles', smiles: 'CCO', seed: 5 });
+    expect(store.getState().structure.error).toMatchObject({ source: 'SMILES CXq', column: 2 });
+  });
+
+  it('ignores rotations that are not finite 3×3 matrices', () => {
+    const { store } = setup();
+    store.getState().setStructureRotation([1, 0, 0, 0, Number.NaN, 0, 0, 0, 1]);
+    store.getState().rotateStructure([0, 0, 0], 1);
+    expect(store.getState().structure.rotation).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+  });
 });

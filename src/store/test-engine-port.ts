@@ -3,9 +3,15 @@ import type {
   BenchProgress,
   EngineApi,
   ExpressivityReport,
+  SessionMetrics,
   StructureParseResult,
   TpBenchOptions,
   TpBenchReport,
+  TrainControlResult,
+  TrainEvent,
+  TrainRequest,
+  TrainRunInfo,
+  TrainRunJson,
 } from '../engine/types';
 import type { KeyValueStorage } from './bench-storage';
 import type { EnginePort } from './engine-port';
@@ -95,6 +101,7 @@ export function fakeEnginePort() {
   const unused = async (): Promise<never> => {
     throw new Error('not used by this test');
   };
+  const training = fakeTrainingEngine();
   const engine: EngineApi = {
     adapter: async () => TEST_ADAPTER,
     sphericalHarmonics: unused,
@@ -113,13 +120,159 @@ export function fakeEnginePort() {
     },
     parseStructure: (name, data) =>
       new Promise((resolve, reject) => structures.push({ name, data, resolve, reject })),
+    probe: unused,
+    infer: unused,
+    cancelProbe: () => {},
+    ...training.api,
+    structureFromSmiles: (smiles, seed) =>
+      new Promise((resolve, reject) =>
+        structures.push({ name: `smiles:${smiles}`, data: String(seed), resolve, reject }),
+      ),
   };
   const port: EnginePort = {
     engine,
     whenReady: async () => ({ kind: 'ready', report: TEST_ADAPTER }),
     onGpuEvent: () => () => {},
   };
-  return { port, benches, expressivity, structures, cancels: () => cancels };
+  return { port, benches, expressivity, structures, training, cancels: () => cancels };
+}
+
+export const TEST_TRAIN_METRICS: SessionMetrics = {
+  test_accuracy: 0.75,
+  equivariance_error: 2e-7,
+  float32_floor: 1e-7,
+};
+
+/**
+ * The engine's training session in miniature: one run, a step counter the test moves with
+ * `emitStep`, and every control call logged. Checkpoints are `{step}` so a restore shows where it resumes.
+ */
+export function fakeTrainingEngine() {
+  const calls: string[] = [];
+  let runId = 0;
+  let request: TrainRequest | null = null;
+  let step = 0;
+  let running = false;
+  let listener: (e: TrainEvent) => void = () => {};
+  let failNext: Error | null = null;
+  const steps = () => request?.steps ?? 100;
+  const info = (): TrainRunInfo => ({
+    runId,
+    request: { ...(request as TrainRequest) },
+    model: `${request?.model}-test`,
+    parameters: 42,
+    step,
+    steps: steps(),
+    lr: request?.lr ?? 0.05,
+    batchSize: request?.batchSize ?? 8,
+    logEvery: request?.logEvery ?? 10,
+    metricsEvery: 10,
+    losses: Array.from({ length: step }, (_, i) => ({ step: i + 1, loss: 1 / (i + 1) })),
+    elapsed: step / 10,
+  });
+  const control = (metrics?: SessionMetrics): TrainControlResult => ({
+    runId,
+    step,
+    steps: steps(),
+    running,
+    ...(metrics ? { metrics } : {}),
+  });
+  const guard = (name: string) => {
+    calls.push(name);
+    if (failNext) {
+      const e = failNext;
+      failNext = null;
+      throw e;
+    }
+  };
+  const api: Pick<
+    EngineApi,
+    | 'trainStart'
+    | 'trainPause'
+    | 'trainResume'
+    | 'trainStep'
+    | 'trainReset'
+    | 'trainCheckpoint'
+    | 'trainRestore'
+  > = {
+    trainStart: async (r, onEvent, options) => {
+      guard(`start ${r.dataset}/${r.model}${options?.paused ? ' paused' : ''}`);
+      request = { ...r };
+      runId++;
+      step = 0;
+      running = !options?.paused;
+      listener = onEvent;
+      return info();
+    },
+    trainPause: async () => {
+      guard('pause');
+      running = false;
+      return control(TEST_TRAIN_METRICS);
+    },
+    trainResume: async () => {
+      guard('resume');
+      running = true;
+      return control();
+    },
+    trainStep: async () => {
+      guard('step');
+      step++;
+      return control(TEST_TRAIN_METRICS);
+    },
+    trainReset: async () => {
+      guard('reset');
+      runId++;
+      step = 0;
+      running = false;
+      return info();
+    },
+    trainCheckpoint: async () => {
+      guard('checkpoint');
+      return {
+        format: 'gauntlet-train-run-1',
+        request: { ...(request as TrainRequest) },
+        elapsed: step / 10,
+        checkpoint: { step },
+      };
+    },
+    trainRestore: async (json, onEvent) => {
+      guard('restore');
+      const saved = json as TrainRunJson;
+      request = { ...saved.request };
+      step = (saved.checkpoint as { step: number }).step;
+      runId++;
+      running = false;
+      listener = onEvent;
+      return info();
+    },
+  };
+  return {
+    api,
+    calls,
+    runId: () => runId,
+    /** The loop reads a loss back at `to` (default: the next step). */
+    emitStep(to = step + 1, loss = 1 / to) {
+      step = to;
+      listener({ kind: 'step', runId, step, steps: steps(), loss, stepsPerSecond: 5, elapsed: step / 10 });
+    },
+    emit(event: TrainEvent) {
+      listener(event);
+    },
+    finish() {
+      step = steps();
+      running = false;
+      listener({
+        kind: 'metrics',
+        runId,
+        step,
+        metrics: { test_accuracy: 1, equivariance_error: 1e-7, float32_floor: 1e-7 },
+      });
+      listener({ kind: 'stopped', runId, reason: 'finished', step });
+    },
+    failNextCall(error: Error) {
+      failNext = error;
+    },
+  };
 }
 
 /** A Map-backed Storage stand-in. */

@@ -62,8 +62,15 @@ export class EngineClient implements EnginePort {
 function withProxiedCallbacks(remote: Remote<WorkerEngineApi>): EngineApi {
   const benchTp: EngineApi['benchTp'] = (options, onProgress) =>
     remote.benchTp(options, onProgress ? proxy(onProgress) : undefined);
+  const trainStart: EngineApi['trainStart'] = (request, onEvent, options) =>
+    remote.trainStart(request, proxy(onEvent), options);
+  const trainRestore: EngineApi['trainRestore'] = (json, onEvent) =>
+    remote.trainRestore(json, proxy(onEvent));
+  const probe: EngineApi['probe'] = (request, onProgress) =>
+    remote.probe(request, onProgress ? proxy(onProgress) : undefined);
+  const proxied: Record<string | symbol, unknown> = { benchTp, trainStart, trainRestore, probe };
   return new Proxy(remote, {
-    get: (target, key) => (key === 'benchTp' ? benchTp : Reflect.get(target, key)),
+    get: (target, key) => (key in proxied ? proxied[key] : Reflect.get(target, key)),
   }) as unknown as EngineApi;
 }
 

@@ -17,3 +17,10 @@ export function useGauntlet<T>(selector: (state: StoreState) => T): T {
   if (!store) throw new Error('useGauntlet must be used inside <StoreProvider>');
   return useStore(store, selector);
 }
+
+/** The store itself, for effects that subscribe outside React rendering (e.g. the URL hash sync). */
+export function useGauntletStore(): GauntletStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useGauntletStore must be used inside <StoreProvider>');
+  return store;
+}

@@ -5,6 +5,7 @@
  */
 import { expose } from 'comlink';
 import { Engine } from '../engine/engine';
+import { structureFromSmilesOf } from '../engine/smiles-service';
 import { parseStructureOf } from '../engine/structure-service';
 import type { EngineUnavailable } from '../engine/types';
 import { createBrowserGpu, ENABLE_WEBGPU_HELP } from '../gpu/browser-gpu';
@@ -78,9 +79,22 @@ const api: WorkerEngineApi = {
   benchDefaults: async () => (await engine()).benchDefaults(),
   // `onProgress` arrives as a comlink proxy; calling it posts back to the page.
   benchTp: async (options, onProgress) => (await engine()).benchTp(options, onProgress),
+  // Likewise the probe's progress callback.
+  probe: async (request, onProgress) => (await engine()).probe(request, onProgress),
+  infer: async (request) => (await engine()).infer(request),
+  cancelProbe: async () => (await engine()).cancelProbe(),
   cancelBench: async () => (await engine()).cancelBench(),
+  // The training session lives here between calls; `onEvent` is a comlink proxy like onProgress.
+  trainStart: async (request, onEvent, options) => (await engine()).trainStart(request, onEvent, options),
+  trainPause: async () => (await engine()).trainPause(),
+  trainResume: async () => (await engine()).trainResume(),
+  trainStep: async () => (await engine()).trainStep(),
+  trainReset: async () => (await engine()).trainReset(),
+  trainCheckpoint: async () => (await engine()).trainCheckpoint(),
+  trainRestore: async (json, onEvent) => (await engine()).trainRestore(json, onEvent),
   // Parsing needs no GPU, so it works where WebGPU is unavailable too.
   parseStructure: async (name, data) => parseStructureOf(name, data),
+  structureFromSmiles: async (smiles, seed) => structureFromSmilesOf(smiles, seed),
 };
 
 expose(api);

@@ -23,7 +23,7 @@ export function SampleGallery() {
 
   const open = async (sample: SampleEntry) => {
     try {
-      await loadData(sample.fileName, await fetchSample(sample));
+      await loadData(sample.fileName, await fetchSample(sample), { kind: 'sample', file: sample.fileName });
     } catch (error) {
       reportFailure(sample.fileName, error instanceof Error ? error.message : String(error));
     }

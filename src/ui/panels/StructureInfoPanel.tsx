@@ -7,6 +7,7 @@ const FORMAT_NAMES: Record<string, string> = {
   ply: 'PLY',
   points: 'Points (x y z)',
   csv: 'CSV',
+  smiles: 'SMILES (3D conformer)',
 };
 
 /** Atom count, formula, format, frames, and the frame selector. */
@@ -35,7 +36,11 @@ export function StructureInfoPanel() {
             <dt>Bonds</dt>
             <dd>
               {(current.bonds.length / 2).toLocaleString('en-US')}
-              {current.bondsInferred ? ' (inferred)' : ' (from file)'}
+              {current.bondsInferred
+                ? ' (inferred)'
+                : loaded.format === 'smiles'
+                  ? ' (from SMILES)'
+                  : ' (from file)'}
             </dd>
           </>
         )}
@@ -47,6 +52,14 @@ export function StructureInfoPanel() {
         <dd>
           <output aria-label="Frames">{frames.toLocaleString('en-US')}</output>
         </dd>
+        {loaded.parseMs !== undefined && (
+          <>
+            <dt>{loaded.format === 'smiles' ? 'Built in' : 'Parsed in'}</dt>
+            <dd>
+              <output aria-label="Parse time">{loaded.parseMs.toFixed(1)} ms</output>
+            </dd>
+          </>
+        )}
       </dl>
       {frames > 1 && (
         <label className="field frame-select">

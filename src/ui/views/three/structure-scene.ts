@@ -1,8 +1,13 @@
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { covalentRadius, elementColor } from '../../../data/formats/elements';
+import { elementColor } from '../../../data/formats/elements';
 import type { StructureData, StructureFrameData } from '../../../engine/types';
-import { divergingRgb } from '../colormap';
+import type { ScalarScale } from '../scalar-scale';
+import { INTERACTIVE_PIXEL_SCALE, PointLod } from './point-lod';
+import { StructureDrag } from './structure-drag';
+import { ballRadius, OverlayLayer, type StructureOverlay } from './structure-overlay';
+
+export { ARROW_COLOR, OVERLAY_ARROW_COLOR, type StructureOverlay } from './structure-overlay';
 
 /** Ball radius as a fraction of the covalent radius (ball-and-stick), and for unknown elements. */
 const BALL_SCALE = 0.42;
@@ -10,7 +15,6 @@ const FALLBACK_RADIUS = 1.5;
 const BOND_RADIUS = 0.09;
 const BOND_COLOR = 0x9aa0a6;
 const VIEW_DIRECTION = new THREE.Vector3(0.35, 0.3, 1).normalize();
-
 /** Fewer sphere segments for big molecules keep 10⁴ atoms interactive. */
 function sphereDetail(atoms: number): [number, number] {
   if (atoms <= 2_000) return [24, 16];
@@ -77,9 +81,23 @@ export class StructureScene {
   private readonly camera = new THREE.PerspectiveCamera(35, 1, 0.01, 1000);
   private readonly controls: OrbitControls;
   private viewDirection = VIEW_DIRECTION.clone();
+  /** Turns the structure about its centre (the structure's own rotation, not the camera's). */
+  private readonly pivot = new THREE.Group();
   private readonly content = new THREE.Group();
+  private readonly drag: StructureDrag;
   private radius = 5;
   private frame = 0;
+  private shown: StructureFrameData | null = null;
+  private overlay: StructureOverlay = {};
+  private markNextFrame = false;
+  private lod: PointLod | null = null;
+  private colorTarget: THREE.InstancedMesh | THREE.Points | null = null;
+  private readonly overlays = new OverlayLayer(this.content);
+
+  /** The colour scale of the atom scalars on display, for the legend (null when none). */
+  get scale(): ScalarScale | null {
+    return this.overlays.scale;
+  }
 
   constructor(private readonly container: HTMLElement) {
     // preserveDrawingBuffer lets the screenshot read the canvas at any time.
@@ -90,18 +108,61 @@ export class StructureScene {
     this.controls = new OrbitControls(this.camera, this.renderer.domElement);
     this.controls.enableDamping = false;
     this.controls.addEventListener('change', () => this.requestRender());
+    // Big clouds: fewer points and fewer pixels while the camera moves, all of them when it stops.
+    this.controls.addEventListener('start', () => this.setInteractive(true));
+    this.controls.addEventListener('end', () => this.setInteractive(false));
     this.scene.add(new THREE.AmbientLight(0xffffff, 1.4));
     const key = new THREE.DirectionalLight(0xffffff, 1.6);
     key.position.set(0.5, 0.8, 1);
     this.camera.add(key);
-    this.scene.add(this.camera, this.content);
+    this.pivot.add(this.content);
+    this.scene.add(this.camera, this.pivot);
+    this.drag = new StructureDrag(this.renderer.domElement, this.camera, this.controls);
     this.resize();
+  }
+
+  /** Drag on the canvas turns the structure (calling `onRotate` with a world axis and angle) instead of the camera. */
+  setRotateMode(onRotate: ((axis: [number, number, number], angle: number) => void) | null): void {
+    this.drag.setHandler(onRotate);
+  }
+
+  /** The structure's rotation about its centre, row-major 3×3. */
+  setRotation(rotation: readonly number[]): void {
+    // Matrix3.fromArray reads column-major: transpose to take `rotation` row by row.
+    const m = new THREE.Matrix4().setFromMatrix3(new THREE.Matrix3().fromArray(rotation).transpose());
+    this.pivot.quaternion.setFromRotationMatrix(m);
+    this.requestRender();
+  }
+
+  /** The camera's right and up directions in world coordinates (for keyboard rotation). */
+  screenAxes(): { right: [number, number, number]; up: [number, number, number] } {
+    this.camera.updateMatrixWorld();
+    const e = this.camera.matrixWorld.elements;
+    return { right: [e[0], e[1], e[2]], up: [e[4], e[5], e[6]] };
+  }
+
+  /** Colours atoms by `atomScalars` and draws the vector sets; null fields clear their part. */
+  setOverlay(overlay: StructureOverlay): void {
+    this.overlay = overlay;
+    this.applyOverlay();
+    this.requestRender();
+  }
+
+  private applyOverlay(): void {
+    const target =
+      this.shown && this.colorTarget
+        ? { frame: this.shown, atoms: this.colorTarget, ballRadius: ballRadius(BALL_SCALE, FALLBACK_RADIUS) }
+        : null;
+    this.overlays.apply(target, this.overlay);
   }
 
   /** Shows one frame; `refit` (a new structure) recentres and resets the camera. */
   setFrame(structure: StructureData, index: number, refit: boolean): void {
     const frame = structure.frames[index];
     if (!frame) return;
+    // Marks for the render benchmark (scripts/bench-render.mjs): scene build and first frame.
+    performance.mark('structure:set-frame');
+    this.markNextFrame = true;
     this.clear();
     if (refit) {
       const { center, radius } = frameBounds(frame.positions);
@@ -109,8 +170,10 @@ export class StructureScene {
       this.radius = radius + (structure.kind === 'molecule' ? 1 : 0);
       this.viewDirection = viewDirectionFor(frame.positions);
     }
+    this.shown = frame;
     if (structure.kind === 'molecule') this.addMolecule(frame);
     else this.addPoints(frame);
+    this.applyOverlay();
     if (refit) this.resetView();
     this.requestRender();
   }
@@ -127,13 +190,15 @@ export class StructureScene {
     const matrix = new THREE.Matrix4();
     const color = new THREE.Color();
     const p = frame.positions;
+    const radius = ballRadius(BALL_SCALE, FALLBACK_RADIUS);
     for (let i = 0; i < n; i++) {
-      const r = BALL_SCALE * (covalentRadius(frame.elements[i]) ?? FALLBACK_RADIUS);
+      const r = radius(frame.elements[i]);
       matrix.makeScale(r, r, r).setPosition(p[3 * i], p[3 * i + 1], p[3 * i + 2]);
       balls.setMatrixAt(i, matrix);
       balls.setColorAt(i, color.setHex(elementColor(frame.elements[i])));
     }
     this.content.add(balls);
+    this.colorTarget = balls;
 
     const m = frame.bonds.length / 2;
     if (m === 0) return;
@@ -160,29 +225,27 @@ export class StructureScene {
     this.content.add(sticks);
   }
 
+  private setInteractive(on: boolean): void {
+    if (!this.lod?.large) return;
+    if (on) this.lod.coarse();
+    else this.lod.fine();
+    const ratio = Math.min(window.devicePixelRatio, 2);
+    this.renderer.setPixelRatio(on ? ratio * INTERACTIVE_PIXEL_SCALE : ratio);
+    this.resize();
+  }
+
   private addPoints(frame: StructureFrameData): void {
     const n = frame.positions.length / 3;
     const positions = new Float32Array(frame.positions);
     const colors = new Float32Array(3 * n);
-    // Coloured by height (y) so depth reads without lighting.
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < n; i++) {
-      lo = Math.min(lo, positions[3 * i + 1]);
-      hi = Math.max(hi, positions[3 * i + 1]);
-    }
-    const color = new THREE.Color();
-    for (let i = 0; i < n; i++) {
-      const t = hi > lo ? (2 * (positions[3 * i + 1] - lo)) / (hi - lo) - 1 : 0;
-      const [r, g, b] = divergingRgb(0.85 * t);
-      color.setRGB(r, g, b, THREE.SRGBColorSpace);
-      colors.set([color.r, color.g, color.b], 3 * i);
-    }
     const geometry = new THREE.BufferGeometry();
     geometry.setAttribute('position', new THREE.BufferAttribute(positions, 3));
     geometry.setAttribute('color', new THREE.BufferAttribute(colors, 3));
     const size = Math.max(this.radius / 120, (2.5 * this.radius) / Math.cbrt(Math.max(1, n)) / 6);
-    this.content.add(new THREE.Points(geometry, new THREE.PointsMaterial({ size, vertexColors: true })));
+    const points = new THREE.Points(geometry, new THREE.PointsMaterial({ size, vertexColors: true }));
+    this.content.add(points);
+    this.colorTarget = points;
+    this.lod = new PointLod(geometry);
   }
 
   /** Back to the starting camera: the whole structure in view, from the default direction. */
@@ -223,6 +286,9 @@ export class StructureScene {
   }
 
   private clear(): void {
+    this.overlays.clear();
+    this.colorTarget = null;
+    this.lod = null;
     for (const child of [...this.content.children]) {
       this.content.remove(child);
       if (child instanceof THREE.Mesh || child instanceof THREE.Points) {
@@ -238,12 +304,17 @@ export class StructureScene {
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.renderer.render(this.scene, this.camera);
+      if (this.markNextFrame) {
+        this.markNextFrame = false;
+        performance.mark('structure:first-frame');
+      }
     });
   }
 
   dispose(): void {
     cancelAnimationFrame(this.frame);
     this.clear();
+    this.drag.dispose();
     this.controls.dispose();
     this.renderer.dispose();
     this.renderer.domElement.remove();
