@@ -1,6 +1,6 @@
 /** What the Probe panel runs: model, seeds, trials and the sweep. Plain data so a link can carry it. */
 export interface ProbeSettings {
-  /** Built-in model kind (e.g. 'nequip'). */
+  /** Built-in model kind (e.g. 'nequip'), or the id of a run saved by the Train page ('run-…'). */
   model: string;
   /** Seed of the model's weights and of the probe's random transformations. */
   seed: number;
@@ -21,6 +21,11 @@ export const DEFAULT_PROBE_SETTINGS: Readonly<ProbeSettings> = Object.freeze({
 });
 
 export const SWEEP_AXES = ['x', 'y', 'z'] as const;
+
+/** Saved Train-page runs are chosen by their id (see newRunId in train-slice.ts). */
+export function isSavedRunId(model: string): boolean {
+  return model.startsWith('run-');
+}
 export const MAX_TRIALS = 20;
 export const MAX_SWEEP_STEPS = 180;
 

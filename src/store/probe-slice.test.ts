@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineProbeReport, ProbeRequest, StructureData } from '../engine/types';
+import { memoryRunStore } from './checkpoint-store';
 import type { EnginePort } from './engine-port';
 import { SWEEP_CHUNK } from './probe-slice';
 import { createGauntletStore } from './store';
@@ -58,6 +59,47 @@ async function load(setupResult: ReturnType<typeof setup>) {
 }
 
 describe('probe slice', () => {
+  it('runs a model saved by the Train page: its checkpoint goes to the engine with the run id', async () => {
+    const fake = fakeEnginePort();
+    const runs = memoryRunStore();
+    const checkpoint = { format: 'gauntlet-checkpoint-1', marker: 42 };
+    await runs.put(
+      {
+        id: 'run-abc-1-x',
+        savedAt: '2026-11-27T00:00:00.000Z',
+        request: { dataset: 'md', model: 'nequip' },
+        model: 'nequip-cg-c4-l1-x2',
+        parameters: 1,
+        step: 5,
+        steps: 10,
+        lastLoss: 0.1,
+        metrics: [],
+        elapsed: 1,
+      },
+      { format: 'gauntlet-train-run-1', request: { dataset: 'md', model: 'nequip' }, elapsed: 1, checkpoint },
+    );
+    const requests: unknown[] = [];
+    const port: EnginePort = {
+      ...fake.port,
+      engine: {
+        ...fake.port.engine,
+        infer: async (request) => {
+          requests.push(request.model);
+          throw new Error('stop here');
+        },
+      },
+    };
+    const store = createGauntletStore(port, { storage: memoryStorage(), runs });
+    await load({ fake, store, calls: [] });
+    store.getState().setProbeSettings({ model: 'run-abc-1-x' });
+    await store.getState().runModel();
+    expect(requests).toEqual([{ kind: 'checkpoint', checkpoint, id: 'run-abc-1-x' }]);
+    // A run that is gone is an error the panel shows, not a hang.
+    store.getState().setProbeSettings({ model: 'run-gone' });
+    await store.getState().runModel();
+    expect(store.getState().probe).toMatchObject({ busy: null, error: expect.stringMatching(/gone/) });
+  });
+
   it('cancels a full probe through the engine and leaves the panel idle, without an error', async () => {
     const fake = fakeEnginePort();
     let cancelled = 0;

@@ -10,7 +10,12 @@ import type {
 } from '../engine/types';
 import type { EnginePort } from './engine-port';
 import { describeError } from './errors';
-import { DEFAULT_PROBE_SETTINGS, type ProbeSettings, sanitizeProbeSettings } from './probe-settings';
+import {
+  DEFAULT_PROBE_SETTINGS,
+  isSavedRunId,
+  type ProbeSettings,
+  sanitizeProbeSettings,
+} from './probe-settings';
 import type { StoreState } from './store';
 import { IDENTITY3 } from './structure-slice';
 
@@ -88,9 +93,17 @@ export const createProbeSlice =
       const elements = loaded.kind === 'molecule' ? f.elements : new Array<string>(n).fill('');
       return { structure: { kind: 'atoms', positions: f.positions, elements }, key: f, n };
     };
-    const model = (): ModelChoice => {
+    /**
+     * The chosen model: a built-in kind, or a run saved by the Train page (its id, "run-…"), whose
+     * checkpoint is read from the saved-runs store and handed to the engine with the id, so the
+     * engine keeps the built model between probes.
+     */
+    const model = async (): Promise<ModelChoice> => {
       const s = get().probe.settings;
-      return { kind: 'builtin', name: s.model, seed: s.seed };
+      if (!isSavedRunId(s.model)) return { kind: 'builtin', name: s.model, seed: s.seed };
+      const run = await get().savedRunJson(s.model);
+      if (!run) throw new Error('That saved training run is gone: pick another model.');
+      return { kind: 'checkpoint', checkpoint: run.checkpoint, id: s.model };
     };
     /** Results of another structure or model are dropped before a new run starts. */
     const begin = (busy: ProbeState['busy'], key: object) => {
@@ -134,7 +147,7 @@ export const createProbeSlice =
         if (!x || get().probe.busy) return;
         begin('infer', x.key);
         try {
-          const inference = await port.engine.infer({ model: model(), structure: x.structure });
+          const inference = await port.engine.infer({ model: await model(), structure: x.structure });
           if (stillShown(x.key)) patch({ busy: null, inference });
         } catch (error) {
           fail(error);
@@ -147,15 +160,15 @@ export const createProbeSlice =
         begin('probe', x.key);
         const s = get().probe.settings;
         const rotation = get().structure.rotation;
-        const request: ProbeRequest = {
-          model: model(),
-          structure: x.structure,
-          trials: s.trials,
-          seed: s.seed,
-          layers: true,
-          custom: isIdentity(rotation) ? [] : [rotationSpec()],
-        };
         try {
+          const request: ProbeRequest = {
+            model: await model(),
+            structure: x.structure,
+            trials: s.trials,
+            seed: s.seed,
+            layers: true,
+            custom: isIdentity(rotation) ? [] : [rotationSpec()],
+          };
           let report: EngineProbeReport;
           try {
             report = await port.engine.probe(request, (progress) => patch({ progress }));
@@ -191,7 +204,7 @@ export const createProbeSlice =
           while (next) {
             queued = undefined;
             const report = await port.engine.probe({
-              model: model(),
+              model: await model(),
               structure: x.structure,
               trials: 1,
               seed: get().probe.settings.seed,
@@ -238,7 +251,7 @@ export const createProbeSlice =
             }
             const chunk = angles.slice(start, start + SWEEP_CHUNK);
             const report = await port.engine.probe({
-              model: model(),
+              model: await model(),
               structure: x.structure,
               trials: 1,
               seed,

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { IntegerField } from '../components/IntegerField';
 import { formatValue } from '../format';
 import { useGauntlet } from '../store-context';
@@ -19,6 +19,13 @@ export function ProbeModelPanel() {
   const setSettings = useGauntlet((s) => s.setProbeSettings);
   const runModel = useGauntlet((s) => s.runModel);
   const modelId = useId();
+  const saved = useGauntlet((s) => s.train.saved);
+  const loadSaved = useGauntlet((s) => s.loadSavedRuns);
+  const trained = settings.model.startsWith('run-');
+  // The Train page's saved runs are offered too; read the list once if nothing has yet.
+  useEffect(() => {
+    if (saved === null) void loadSaved();
+  }, [saved, loadSaved]);
 
   return (
     <section className="panel" aria-label="Model">
@@ -31,11 +38,25 @@ export function ProbeModelPanel() {
           disabled={busy !== null}
           onChange={(event) => setSettings({ model: event.currentTarget.value })}
         >
-          {PROBE_MODELS.map((m) => (
-            <option key={m.name} value={m.name}>
-              {m.label}
-            </option>
-          ))}
+          <optgroup label="Built-in (seeded, untrained)">
+            {PROBE_MODELS.map((m) => (
+              <option key={m.name} value={m.name}>
+                {m.label}
+              </option>
+            ))}
+          </optgroup>
+          {saved && saved.length > 0 && (
+            <optgroup label="Trained on the Train page">
+              {saved.map((run) => (
+                <option key={run.id} value={run.id}>
+                  {`${run.request.dataset} · ${run.model} · step ${run.step}`}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {trained && !saved?.some((run) => run.id === settings.model) && (
+            <option value={settings.model}>saved run (not found)</option>
+          )}
         </select>
       </div>
       <IntegerField
@@ -72,7 +93,9 @@ export function ProbeModelPanel() {
       )}
       {inference && (
         <p className="field-hint">
-          Untrained weights: equivariance is a property of the architecture, not of training.
+          {trained
+            ? 'Trained weights from a saved run (its own species and task).'
+            : 'Untrained weights: equivariance is a property of the architecture, not of training.'}
         </p>
       )}
     </section>
