@@ -9,19 +9,10 @@ import { signalIrreps } from '../o3/gaunt-layout';
 import { Irreps } from '../o3/irreps';
 import * as ops from '../ops/index';
 import type { Context } from '../tensor/context';
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { Rng } from '../util/random';
-import { batchStructuresOn, DeviceGraph } from './graph-batch';
-import {
-  type BatchTargets,
-  disposeTargets,
-  type LayerTrace,
-  type Model,
-  type ModelSnapshot,
-  type ModelTask,
-  type PreparedBatch,
-  uploadTargets,
-} from './model';
+import { GraphModelBatch } from './graph-model-batch';
+import type { LayerTrace, Model, ModelSnapshot, ModelTask } from './model';
 
 /** Facet-style interatomic model (spline radial weights, S2 grid mixing); see docs/models.md. */
 export interface FacetConfig {
@@ -76,42 +67,8 @@ export const FACET_DEFAULTS: FacetConfig = {
   seed: 0,
 };
 
-export class FacetBatch implements PreparedBatch {
-  readonly labels: Tensor | null;
-  readonly vectors: Tensor | null;
-  readonly energies: Tensor | null;
-  readonly forces: Tensor | null;
-
-  constructor(
-    readonly graph: DeviceGraph,
-    targets: BatchTargets,
-    /** Per-atom input velocities [N, 3] (1o is plain xyz: D_1o(R) = R), or null. */
-    readonly velocities: Tensor | null,
-    /** energyShift × atoms of each structure [B, 1], or null when the shift is 0. */
-    readonly energyOffset: Tensor | null,
-  ) {
-    ({ labels: this.labels, vectors: this.vectors, energies: this.energies, forces: this.forces } = targets);
-  }
-
-  get size(): number {
-    return this.graph.batch.numGraphs;
-  }
-
-  get numNodes(): number {
-    return this.graph.batch.numNodes;
-  }
-
-  get positions(): Tensor {
-    return this.graph.positions;
-  }
-
-  dispose(): void {
-    this.graph.dispose();
-    disposeTargets(this);
-    this.velocities?.dispose();
-    this.energyOffset?.dispose();
-  }
-}
+/** The batch the model reads (shared with the other interaction networks). */
+export type FacetBatch = GraphModelBatch;
 
 /**
  * Facet-style model (after "Facet: highly efficient E(3)-equivariant networks for interatomic
@@ -180,25 +137,9 @@ export class FacetModel implements Model<FacetConfig, FacetBatch> {
     return this.params.names;
   }
 
-  async prepare(samples: readonly Sample[]): Promise<FacetBatch> {
+  prepare(samples: readonly Sample[]): Promise<FacetBatch> {
     const c = this.config;
-    const batch = await batchStructuresOn(
-      this.gpu,
-      samples.map((s) => s.structure),
-      c.cutoff,
-    );
-    const graph = new DeviceGraph(this.gpu, batch, c.numSpecies, { requiresGrad: c.task === 'forces' });
-    const energyOffset =
-      c.task === 'forces' && c.energyShift !== 0
-        ? Tensor.from(
-            this.gpu,
-            Float32Array.from(samples, (s) => c.energyShift * s.structure.species.length),
-            [samples.length, 1],
-            { label: 'energy shift' },
-          )
-        : null;
-    const velocities = c.velocities ? uploadVelocities(this.gpu, samples, batch.numNodes) : null;
-    return new FacetBatch(graph, uploadTargets(this.gpu, samples), velocities, energyOffset);
+    return GraphModelBatch.prepare(this.gpu, samples, { model: 'facet', ...c });
   }
 
   /** Node features after the embedding and after every block (the last: [N, hidden.dim]). */
@@ -256,19 +197,6 @@ export class FacetModel implements Model<FacetConfig, FacetBatch> {
 }
 
 /** Every atom's input velocity, [N, 3]; each sample must have one per atom. */
-function uploadVelocities(gpu: Gpu, samples: readonly Sample[], numNodes: number): Tensor {
-  const v = new Float32Array(3 * numNodes);
-  let at = 0;
-  samples.forEach((s, i) => {
-    const sv = s.velocities;
-    if (!sv || sv.length !== s.structure.positions.length)
-      throw new RangeError(`facet: sample ${i} has no velocity per atom (config.velocities is on)`);
-    v.set(sv, at);
-    at += sv.length;
-  });
-  return Tensor.from(gpu, v, [numNodes, 3], { label: 'velocities' });
-}
-
 function checkConfig(c: FacetConfig): void {
   if (c.velocities && isGaunt(c.tp))
     throw new RangeError('facet: velocities (a 1o input beside scalars) need the cg product');

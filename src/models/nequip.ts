@@ -8,19 +8,10 @@ import { isGaunt, type TpKind } from '../nn/tensor-product-layer';
 import { Irreps } from '../o3/irreps';
 import * as ops from '../ops/index';
 import type { Context } from '../tensor/context';
-import { Tensor } from '../tensor/tensor';
+import type { Tensor } from '../tensor/tensor';
 import { Rng } from '../util/random';
-import { batchStructuresOn, DeviceGraph } from './graph-batch';
-import {
-  type BatchTargets,
-  disposeTargets,
-  type LayerTrace,
-  type Model,
-  type ModelSnapshot,
-  type ModelTask,
-  type PreparedBatch,
-  uploadTargets,
-} from './model';
+import { GraphModelBatch } from './graph-model-batch';
+import type { LayerTrace, Model, ModelSnapshot, ModelTask } from './model';
 
 /**
  * NequIP/MACE-lite interaction network with heads for the three tasks: invariant logits
@@ -91,42 +82,8 @@ export function hiddenIrreps(config: Pick<NequipConfig, 'tp' | 'channels' | 'lma
   return new Irreps(parts.join(' + '));
 }
 
-export class NequipBatch implements PreparedBatch {
-  readonly labels: Tensor | null;
-  readonly vectors: Tensor | null;
-  readonly energies: Tensor | null;
-  readonly forces: Tensor | null;
-
-  constructor(
-    readonly graph: DeviceGraph,
-    targets: BatchTargets,
-    /** Per-atom input velocities [N, 3] (1o is plain xyz here: D_1o(R) = R), or null. */
-    readonly velocities: Tensor | null,
-    /** energyShift × atoms of each structure [B, 1], or null when the shift is 0. */
-    readonly energyOffset: Tensor | null,
-  ) {
-    ({ labels: this.labels, vectors: this.vectors, energies: this.energies, forces: this.forces } = targets);
-  }
-
-  get size(): number {
-    return this.graph.batch.numGraphs;
-  }
-
-  get numNodes(): number {
-    return this.graph.batch.numNodes;
-  }
-
-  get positions(): Tensor {
-    return this.graph.positions;
-  }
-
-  dispose(): void {
-    this.graph.dispose();
-    disposeTargets(this);
-    this.velocities?.dispose();
-    this.energyOffset?.dispose();
-  }
-}
+/** The batch the model reads (shared with the other interaction networks). */
+export type NequipBatch = GraphModelBatch;
 
 /** What the classification head reads: pooled invariants, and the logits built from them. */
 export interface NequipReadout {
@@ -228,37 +185,9 @@ export class NequipModel implements Model<NequipConfig, NequipBatch> {
     return this.params.names;
   }
 
-  async prepare(samples: readonly Sample[]): Promise<NequipBatch> {
+  prepare(samples: readonly Sample[]): Promise<NequipBatch> {
     const c = this.config;
-    const batch = await batchStructuresOn(
-      this.gpu,
-      samples.map((s) => s.structure),
-      c.cutoff,
-    );
-    const graph = new DeviceGraph(this.gpu, batch, c.numSpecies, { requiresGrad: c.task === 'forces' });
-    let velocities: Tensor | null = null;
-    if (c.velocities) {
-      const v = new Float32Array(3 * batch.numNodes);
-      let at = 0;
-      samples.forEach((s, i) => {
-        const sv = s.velocities;
-        if (!sv || sv.length !== s.structure.positions.length)
-          throw new RangeError(`nequip: sample ${i} has no velocity per atom (config.velocities is on)`);
-        v.set(sv, at);
-        at += sv.length;
-      });
-      velocities = Tensor.from(this.gpu, v, [batch.numNodes, 3], { label: 'velocities' });
-    }
-    const energyOffset =
-      c.task === 'forces' && c.energyShift !== 0
-        ? Tensor.from(
-            this.gpu,
-            Float32Array.from(samples, (s) => c.energyShift * s.structure.species.length),
-            [samples.length, 1],
-            { label: 'energy shift' },
-          )
-        : null;
-    return new NequipBatch(graph, uploadTargets(this.gpu, samples), velocities, energyOffset);
+    return GraphModelBatch.prepare(this.gpu, samples, { model: 'nequip', ...c });
   }
 
   /** Node features after the embedding and after every interaction block. */

@@ -121,7 +121,8 @@ export async function evaluateRegression(
   throw new RangeError(`evaluateRegression: a ${model.task} model has no regression metrics`);
 }
 
-function relativeDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/** ‖a − b‖ / ‖b‖ (‖a − b‖ when b is zero). */
+export function relativeDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let diff = 0;
   let norm = 0;
   for (let i = 0; i < a.length; i++) {

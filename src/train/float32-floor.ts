@@ -2,17 +2,8 @@ import type { Sample } from '../data/generators/types';
 import type { Gpu } from '../gpu/runtime';
 import type { Model } from '../models/model';
 import { Rng } from '../util/random';
+import { relativeDifference } from './evaluate';
 import { predict } from './predict';
-
-function relativeDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let diff = 0;
-  let norm = 0;
-  for (let i = 0; i < a.length; i++) {
-    diff += (a[i] - b[i]) ** 2;
-    norm += b[i] ** 2;
-  }
-  return norm > 0 ? Math.sqrt(diff / norm) : Math.sqrt(diff);
-}
 
 /** Every coordinate moved to a neighbouring float32 value (up or down at random): one ulp of input rounding. */
 function nudged(s: Sample, rng: Rng): Sample {
