@@ -103,11 +103,34 @@ describe('Facet model, forces', () => {
     });
   });
 
+  it('quadratic grid (default): energy and forces exact under rotations, inversion, translations, permutations', async () => {
+    await withDevice(async (gpu) => {
+      const rng = new Rng(66);
+      const model = new FacetModel(gpu, { ...BASE, task: 'forces', seed: 4 });
+      expect(model.name).toBe('facet-cg-c4-l2-x2-g8');
+      const samples = clouds(rng, 2);
+      const a = await energyAndForces(gpu, model, samples);
+      const R = randomOrthogonal(rng, false);
+      const cases: [string, Sample[], Float64Array][] = [
+        ['rotation', transformed(samples, R), applyToVectors(R, a.forces)],
+        ['inversion', transformed(samples, INVERSION), applyToVectors(INVERSION, a.forces)],
+        ['translation', translated(samples, [0.7, -1.3, 2.1]), a.forces],
+        ['permutation', permuted(samples), permuteRows(a.forces, 5)],
+      ];
+      for (const [name, moved, forces] of cases) {
+        const b = await energyAndForces(gpu, model, moved);
+        expect(relativeError(a.energy, b.energy), `${name}: energy`).toBeLessThan(TOL.equivarianceF32);
+        expect(relativeError(forces, b.forces), `${name}: forces`).toBeLessThan(TOL.equivarianceF32);
+      }
+      model.dispose();
+    });
+  });
+
   it('SiLU grid: exact under inversion, translation, permutation; rotations up to the grid', async () => {
     await withDevice(async (gpu) => {
       const rng = new Rng(62);
-      const model = new FacetModel(gpu, { ...BASE, task: 'forces', seed: 2 });
-      expect(model.name).toBe('facet-cg-c4-l2-x2-g8');
+      const model = new FacetModel(gpu, { ...BASE, task: 'forces', gridActivation: 'silu', seed: 2 });
+      expect(model.name).toBe('facet-cg-c4-l2-x2-g8-silu');
       expect(model.hidden.toString()).toBe('4x0e+4x1o+4x2e');
       const samples = clouds(rng, 2);
       const a = await energyAndForces(gpu, model, samples);
@@ -133,12 +156,19 @@ describe('Facet model, forces', () => {
     });
   });
 
-  it('the rotation error of the forces falls as the grid refines', async () => {
+  it('SiLU grid: the rotation error of the forces falls as the grid refines', async () => {
     await withDevice(async (gpu) => {
       const errors: number[] = [];
       for (const gridTheta of [3, 6, 12]) {
         const rng = new Rng(63);
-        const model = new FacetModel(gpu, { ...BASE, task: 'forces', layers: 1, gridTheta, seed: 3 });
+        const model = new FacetModel(gpu, {
+          ...BASE,
+          task: 'forces',
+          gridActivation: 'silu',
+          layers: 1,
+          gridTheta,
+          seed: 3,
+        });
         const samples = clouds(rng, 2);
         const R = randomOrthogonal(rng, false);
         const a = await energyAndForces(gpu, model, samples);
@@ -201,8 +231,9 @@ describe('Facet model, other heads', () => {
           permuted(samples),
         ])
           expect(relativeError(logits, await outputOf(gpu, model, moved))).toBeLessThan(TOL.equivarianceF32);
+        // The default quadratic grid activation is band-limited: rotations are exact too.
         const rotated = await outputOf(gpu, model, transformed(samples, randomOrthogonal(rng, false)));
-        expect(relativeError(logits, rotated)).toBeLessThan(TOL.facetRotation);
+        expect(relativeError(logits, rotated)).toBeLessThan(TOL.equivarianceF32);
         model.dispose();
       });
     },

@@ -62,7 +62,7 @@ export const FACET_DEFAULTS: FacetConfig = {
   splineBasis: 8,
   mixHidden: 16,
   gridTheta: 8,
-  gridActivation: 'silu',
+  gridActivation: 'quadratic',
   avgNumNeighbors: 1.5,
   seed: 0,
 };
@@ -121,7 +121,8 @@ export class FacetModel implements Model<FacetConfig, FacetBatch> {
 
   get name(): string {
     const c = this.config;
-    return `facet-${c.tp}-c${c.channels}-l${c.lmax}-x${c.layers}-g${c.gridTheta}`;
+    const activation = c.gridActivation === 'quadratic' ? '' : `-${c.gridActivation}`;
+    return `facet-${c.tp}-c${c.channels}-l${c.lmax}-x${c.layers}-g${c.gridTheta}${activation}`;
   }
 
   get numClasses(): number {

@@ -10,8 +10,14 @@ import { O3_ACTIONS, randomOrthogonal, transformRows } from '../test/irreps-acti
 import { TOL } from '../test/tolerances';
 import { Rng } from '../util/random';
 import { ParameterSet } from './parameters';
-import { SILU_NORMALIZER } from './radial-mlp';
-import { type GridActivation, mixingGrid, S2GridMixing, s2GridMixing64 } from './s2-grid-mixing';
+import {
+  activationNormalizer,
+  exactGridTheta,
+  type GridActivation,
+  mixingGrid,
+  S2GridMixing,
+  s2GridMixing64,
+} from './s2-grid-mixing';
 
 afterAll(releaseTestGpu);
 
@@ -28,7 +34,7 @@ async function runLayer(gpu: Gpu, layer: S2GridMixing, x: Float64Array): Promise
 async function weightsOf(layer: S2GridMixing) {
   const { channels: C, hidden: H } = layer.opts;
   const [a, b] = await Promise.all([layer.mlpIn.weight?.read(), layer.mlpOut.weight?.read()]);
-  const outScale = (layer.activation === 'silu' ? SILU_NORMALIZER : 1) / Math.sqrt(H);
+  const outScale = activationNormalizer(layer.activation) / Math.sqrt(H);
   return {
     wIn: Float64Array.from(a as Float32Array, (v) => v / Math.sqrt(C)),
     wOut: Float64Array.from(b as Float32Array, (v) => v * outScale),
@@ -36,16 +42,23 @@ async function weightsOf(layer: S2GridMixing) {
 }
 
 /** ‖f(D(R)x) − D(R)f(x)‖ / ‖f(x)‖ of the float64 layer with random weights (x ~ N(0, 1)). */
-function gridRotationError64(C: number, L: number, H: number, gridTheta: number, seed: number): number {
+function gridRotationError64(
+  C: number,
+  L: number,
+  H: number,
+  gridTheta: number,
+  seed: number,
+  activation: GridActivation = 'silu',
+): number {
   const rng = new Rng(seed);
   const irreps = new Irreps(signalIrreps({ channels: C, lmax: L }));
   const wIn = rng.normals(C * H).map((v) => v / Math.sqrt(C));
-  const wOut = rng.normals(H * C).map((v) => (SILU_NORMALIZER * v) / Math.sqrt(H));
+  const wOut = rng.normals(H * C).map((v) => (activationNormalizer(activation) * v) / Math.sqrt(H));
   const x = rng.normals(8 * irreps.dim);
   const R = randomOrthogonal(rng, false);
   const grid = mixingGrid(C, L, gridTheta);
-  const y = s2GridMixing64(x, 8, grid, C, wIn, wOut, 'silu');
-  const yR = s2GridMixing64(transformRows(x, irreps, R), 8, grid, C, wIn, wOut, 'silu');
+  const y = s2GridMixing64(x, 8, grid, C, wIn, wOut, activation);
+  const yR = s2GridMixing64(transformRows(x, irreps, R), 8, grid, C, wIn, wOut, activation);
   return relativeError(transformRows(y, irreps, R), yR);
 }
 
@@ -72,21 +85,55 @@ describe('S2 grid mixing', () => {
     expect(() => mixingGrid(2, 2, 2)).toThrow(/gridTheta/);
   });
 
-  it.each(['silu', 'identity'] as GridActivation[])('%s: GPU layer = float64 twin', async (activation) => {
-    await withDevice(async (gpu) => {
-      const rng = new Rng(41);
-      const params = new ParameterSet(gpu, rng);
-      const layer = new S2GridMixing(params.scope('mix'), {
-        channels: 3,
-        lmax: 2,
-        hidden: 5,
-        gridTheta: 5,
-        activation,
+  it.each(['quadratic', 'silu', 'identity'] as GridActivation[])(
+    '%s: GPU layer = float64 twin',
+    async (activation) => {
+      await withDevice(async (gpu) => {
+        const rng = new Rng(41);
+        const params = new ParameterSet(gpu, rng);
+        const layer = new S2GridMixing(params.scope('mix'), {
+          channels: 3,
+          lmax: 2,
+          hidden: 5,
+          gridTheta: 5,
+          activation,
+        });
+        const x = Float64Array.from(Float32Array.from(rng.normals(7 * layer.irreps.dim)));
+        const { wIn, wOut } = await weightsOf(layer);
+        const want = s2GridMixing64(x, 7, layer.tables, 3, wIn, wOut, activation);
+        expect(relativeError(want, await runLayer(gpu, layer, x))).toBeLessThan(TOL.f32Reduction);
+        layer.dispose();
+        params.dispose();
       });
-      const x = Float64Array.from(Float32Array.from(rng.normals(7 * layer.irreps.dim)));
-      const { wIn, wOut } = await weightsOf(layer);
-      const want = s2GridMixing64(x, 7, layer.tables, 3, wIn, wOut, activation);
-      expect(relativeError(want, await runLayer(gpu, layer, x))).toBeLessThan(TOL.f32Reduction);
+    },
+  );
+
+  it('quadratic activation: exactly equivariant in float64 once the grid integrates degree 3L', () => {
+    for (const L of [1, 2, 3]) {
+      const n = exactGridTheta(L);
+      expect(gridRotationError64(3, L, 6, n, 45 + L, 'quadratic'), `L ${L}, n ${n}`).toBeLessThan(TOL.f64);
+      // One node fewer in θ and the projection aliases: the bound is sharp.
+      if (n - 1 >= L + 1)
+        expect(gridRotationError64(3, L, 6, n - 1, 45 + L, 'quadratic')).toBeGreaterThan(1e-6);
+    }
+    expect(() => new S2GridMixing({} as never, { channels: 1, lmax: 2, hidden: 2, gridTheta: 3 })).toThrow(
+      /gridTheta ≥ 4/,
+    );
+  });
+
+  it('quadratic activation (the default): O(3)-equivariant to float32 precision on the GPU', async () => {
+    await withDevice(async (gpu) => {
+      const rng = new Rng(46);
+      const params = new ParameterSet(gpu, rng);
+      const layer = new S2GridMixing(params.scope('mix'), { channels: 4, lmax: 2, hidden: 8, gridTheta: 4 });
+      expect(layer.activation).toBe('quadratic');
+      const x = rng.normals(5 * layer.irreps.dim);
+      const y = await runLayer(gpu, layer, x);
+      for (const { name, reflect } of O3_ACTIONS) {
+        const R = randomOrthogonal(rng, reflect);
+        const yR = await runLayer(gpu, layer, transformRows(x, layer.irreps, R));
+        expect(relativeError(transformRows(y, layer.irreps, R), yR), name).toBeLessThan(TOL.equivarianceF32);
+      }
       layer.dispose();
       params.dispose();
     });
@@ -119,7 +166,13 @@ describe('S2 grid mixing', () => {
     await withDevice(async (gpu) => {
       const rng = new Rng(43);
       const params = new ParameterSet(gpu, rng);
-      const layer = new S2GridMixing(params.scope('mix'), { channels: 4, lmax: 2, hidden: 8, gridTheta: 8 });
+      const layer = new S2GridMixing(params.scope('mix'), {
+        channels: 4,
+        lmax: 2,
+        hidden: 8,
+        gridTheta: 8,
+        activation: 'silu',
+      });
       const x = rng.normals(6 * layer.irreps.dim);
       const y = await runLayer(gpu, layer, x);
       const inversion = Float64Array.from([-1, 0, 0, 0, -1, 0, 0, 0, -1]);

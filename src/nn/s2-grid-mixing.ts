@@ -12,7 +12,35 @@ import { IrrepsLinear } from './irreps-linear';
 import type { ParameterScope } from './parameters';
 import { SILU_NORMALIZER } from './radial-mlp';
 
-export type GridActivation = 'silu' | 'identity';
+/**
+ * The pointwise nonlinearity of the grid MLP. 'quadratic' (z + z²/2) keeps the grid signal
+ * band-limited (degree ≤ 2L), so a grid exact for degree 3L projects it back exactly and the
+ * layer is rotation-equivariant to float32 precision; 'silu' aliases (error falling with the
+ * grid); 'identity' makes the layer linear.
+ */
+export type GridActivation = 'quadratic' | 'silu' | 'identity';
+
+/**
+ * 1/√(second moment) of the activation's output for z ~ N(0, 1), folded into the MLP's output
+ * layer: SiLU's, and for z + z²/2: E[z²] + E[z³] + E[z⁴]/4 = 1 + 0 + 3/4.
+ */
+export function activationNormalizer(activation: GridActivation): number {
+  if (activation === 'silu') return SILU_NORMALIZER;
+  return activation === 'quadratic' ? 1 / Math.sqrt(1.75) : 1;
+}
+
+/** The grid MLP's activation as a float64 function (the twin's). */
+function activate64(activation: GridActivation, z: number): number {
+  if (activation === 'silu') return z / (1 + Math.exp(-z));
+  if (activation === 'quadratic') return z + 0.5 * z * z;
+  return z;
+}
+
+/** Smallest gridTheta for which the quadratic activation is projected back exactly. */
+export function exactGridTheta(lmax: number): number {
+  // Gauss–Legendre with n nodes integrates degree ≤ 2n − 1; the integrand Y_≤L · f² has degree 3L.
+  return Math.max(lmax + 1, Math.ceil((3 * lmax + 1) / 2));
+}
 
 export interface S2GridMixingOptions {
   channels: number;
@@ -25,7 +53,7 @@ export interface S2GridMixingOptions {
    * polynomials in the direction of degree ≤ 2n − 1 (≥ 2·lmax + 1: the linear round trip is exact).
    */
   gridTheta: number;
-  /** 'identity' makes the MLP linear (exactly equivariant); 'silu' is the layer. */
+  /** Default 'quadratic' (exactly equivariant when gridTheta ≥ exactGridTheta(lmax)). */
   activation?: GridActivation;
 }
 
@@ -121,7 +149,11 @@ export class S2GridMixing {
   ) {
     const { channels: C, lmax: L, hidden: H } = opts;
     this.irreps = new Irreps(signalIrreps({ channels: C, lmax: L }));
-    this.activation = opts.activation ?? 'silu';
+    this.activation = opts.activation ?? 'quadratic';
+    if (this.activation === 'quadratic' && opts.gridTheta < exactGridTheta(L))
+      throw new RangeError(
+        `S2 grid mixing: the quadratic activation needs gridTheta ≥ ${exactGridTheta(L)} for lmax ${L}`,
+      );
     this.tables = mixingGrid(C, L, opts.gridTheta);
     const D = this.irreps.dim;
     const Q = this.tables.points * C;
@@ -129,7 +161,7 @@ export class S2GridMixing {
     this.fromGrid = new ConstantMap(scope.gpu, this.tables.fromGrid, Q, D, 'S2 from grid');
     this.mlpIn = new IrrepsLinear(scope.scope('mlp_in'), `${C}x0e`, `${H}x0e`);
     this.mlpOut = new IrrepsLinear(scope.scope('mlp_out'), `${H}x0e`, `${C}x0e`, {
-      inputScale: this.activation === 'silu' ? SILU_NORMALIZER : 1,
+      inputScale: activationNormalizer(this.activation),
     });
   }
 
@@ -145,6 +177,7 @@ export class S2GridMixing {
     const values = ops.reshape(ctx, this.toGrid.forward(ctx, x), [n * P, C]);
     let h = this.mlpIn.forward(ctx, values);
     if (this.activation === 'silu') h = ops.silu(ctx, h);
+    if (this.activation === 'quadratic') h = ops.add(ctx, h, ops.scale(ctx, ops.mul(ctx, h, h), 0.5));
     const mixed = ops.reshape(ctx, this.mlpOut.forward(ctx, h), [n, P * C]);
     return this.fromGrid.forward(ctx, mixed);
   }
@@ -185,7 +218,7 @@ export function s2GridMixing64(
     for (let p = 0; p < P; p++) {
       h.fill(0);
       for (let c = 0; c < C; c++) for (let k = 0; k < H; k++) h[k] += f[p * C + c] * wIn[c * H + k];
-      if (activation === 'silu') for (let k = 0; k < H; k++) h[k] = h[k] / (1 + Math.exp(-h[k]));
+      for (let k = 0; k < H; k++) h[k] = activate64(activation, h[k]);
       for (let c = 0; c < C; c++) {
         let s = 0;
         for (let k = 0; k < H; k++) s += h[k] * wOut[k * C + c];

@@ -66,8 +66,9 @@ export function headlineMetric(m: TrainMetrics | undefined): string | null {
 export const FLOOR_FACTOR = 10;
 
 /**
- * Above rounding but small: a symmetry kept only approximately, e.g. Facet's sphere-grid
- * nonlinearity, whose aliasing gives 2e-3…6e-3 (TOL.s2GridMixingRotation); a coordinate MLP is ~1.
+ * Above rounding but small: a symmetry kept only approximately, e.g. Facet with a SiLU on its
+ * sphere grid (gridActivation 'silu'), whose aliasing gives 2e-3…6e-3 (TOL.s2GridMixingRotation);
+ * a coordinate MLP is ~1.
  */
 export const APPROXIMATE_LIMIT = 5e-2;
 
