@@ -1,6 +1,7 @@
 // End-to-end check of the Structures page (run by e2e/run.mjs): load a bundled molecule, then a
-// broken file through the file input, and check that the error names its line while the molecule stays.
-import { screenshotLayouts, waitUntil } from './helpers.mjs';
+// broken file through the file input, and check that the error names its line while the molecule
+// stays; then draw the radius graph.
+import { ARTIFACTS, screenshotLayouts, waitUntil } from './helpers.mjs';
 
 // The count line promises 5 atoms; only 3 follow.
 const BROKEN_XYZ = '5\nbroken on purpose\nC 0.0 0.0 0.0\nH 1.09 0.0 0.0\nH -0.36 1.03 0.0\n';
@@ -57,6 +58,21 @@ export async function run(page, baseUrl) {
     throw new Error(`Screenshot saved ${download.suggestedFilename()}, not a PNG`);
   await page.getByRole('button', { name: 'Reset view' }).click();
 
-  // 4. Layout screenshots for review.
+  // 4. The models' radius graph drawn over the molecule: the panel reports its edge count.
+  await page.getByLabel('Radius graph').check();
+  const edges = await waitUntil(
+    async () => {
+      const text = await page.getByText(/edges within/).textContent().catch(() => null);
+      const m = text && /(\d+) edges within/.exec(text);
+      return m ? Number(m[1]) : null;
+    },
+    'the radius graph edge count',
+    20_000,
+  );
+  if (!(edges > 0)) throw new Error(`The radius graph of the sample has ${edges} edges`);
+  await page.screenshot({ path: `${ARTIFACTS}structures-graph-1440x900.png` });
+  await page.getByLabel('Radius graph').uncheck();
+
+  // 5. Layout screenshots for review.
   await screenshotLayouts(page, 'structures', () => page.waitForTimeout(300));
 }

@@ -9,6 +9,7 @@ import type { Gpu } from '../gpu/runtime';
 import type { ShNormalization } from '../o3/spherical-harmonics';
 import type { TrainProgress } from '../train/trainer';
 import { type ExpressivityReport, expressivityOf } from './expressivity';
+import { radiusGraphOf } from './graph-service';
 import { ProbeService } from './probe-service';
 import type {
   EngineProbeReport,
@@ -34,6 +35,7 @@ import {
 import type {
   AdapterReport,
   EngineApi,
+  RadiusGraphResult,
   ShEquivarianceReport,
   ShFieldRequest,
   ShFieldResult,
@@ -117,6 +119,10 @@ export class Engine implements EngineApi {
 
   structureFromSmiles(smiles: string, seed: number): Promise<StructureParseResult> {
     return structureFromSmilesOf(smiles, seed);
+  }
+
+  async radiusGraph(positions: Float64Array, cutoff: number): Promise<RadiusGraphResult> {
+    return radiusGraphOf(await this.gpu(), positions, cutoff);
   }
 
   private readonly probes = new ProbeService(() => this.gpu());

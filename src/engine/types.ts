@@ -107,6 +107,15 @@ export interface ShEquivarianceReport {
 }
 
 /** What the UI can ask the engine (in a worker) to do. Every method is async and posts plain data. */
+/** A structure's radius graph for the view: undirected pairs (i < j), flattened. */
+export interface RadiusGraphResult {
+  cutoff: number;
+  pairs: Uint32Array;
+  /** Where it was built: the GPU cell list for large structures, the CPU for small ones. */
+  builtOn: 'cpu' | 'gpu';
+  ms: number;
+}
+
 export interface EngineApi {
   adapter(): Promise<AdapterReport>;
   sphericalHarmonics(request: ShRequest): Promise<ShResult>;
@@ -128,6 +137,8 @@ export interface EngineApi {
   parseStructure(name: string, data: Uint8Array | string): Promise<StructureParseResult>;
   /** A 3D conformer (with hydrogens) of a SMILES string; bad SMILES is an `ok: false` answer with the column. */
   structureFromSmiles(smiles: string, seed: number): Promise<StructureParseResult>;
+  /** The radius graph the models would build on these positions (drawn as nodes and edges). */
+  radiusGraph(positions: Float64Array, cutoff: number): Promise<RadiusGraphResult>;
   /**
    * Equivariance probe of a model on a structure (docs/probe.md): errors and verdicts per
    * transformation family, per output and per layer, plus custom transformations and a sweep.

@@ -44,6 +44,7 @@ function fakePort(readiness: EngineReadiness = { kind: 'ready', report: REPORT }
     cancelBench: unused,
     parseStructure: unused,
     structureFromSmiles: unused,
+    radiusGraph: unused,
     probe: unused,
     infer: unused,
     cancelProbe: () => {},

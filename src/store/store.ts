@@ -5,6 +5,7 @@ import { browserStorage, type KeyValueStorage } from './bench-storage';
 import { browserRunStore, type SavedRunStore } from './checkpoint-store';
 import type { EnginePort } from './engine-port';
 import { createExpressivitySlice, type ExpressivitySlice } from './expressivity-slice';
+import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createProbeSlice, type ProbeSlice } from './probe-slice';
 import { createShSlice, type ShSlice } from './sh-slice';
 import { createStructureSlice, type StructureSlice } from './structure-slice';
@@ -16,6 +17,7 @@ export type StoreState = AdapterSlice &
   ExpressivitySlice &
   BenchSlice &
   StructureSlice &
+  GraphSlice &
   ProbeSlice &
   TrainSlice;
 export type GauntletStore = StoreApi<StoreState>;
@@ -37,6 +39,7 @@ export function createGauntletStore(port: EnginePort, options: StoreOptions = {}
     ...createExpressivitySlice(port)(...a),
     ...createBenchSlice(port, storage)(...a),
     ...createStructureSlice(port)(...a),
+    ...createGraphSlice(port)(...a),
     ...createProbeSlice(port)(...a),
     ...createTrainSlice(port, runs)(...a),
   }));

@@ -3,6 +3,7 @@ import type {
   BenchProgress,
   EngineApi,
   ExpressivityReport,
+  RadiusGraphResult,
   SessionMetrics,
   StructureParseResult,
   TpBenchOptions,
@@ -97,6 +98,7 @@ export function fakeEnginePort() {
   const structures: PendingStructure[] = [];
   const benches: PendingBench[] = [];
   const expressivity: PendingExpressivity[] = [];
+  const graphs: { positions: Float64Array; cutoff: number; resolve: (r: RadiusGraphResult) => void }[] = [];
   let cancels = 0;
   const unused = async (): Promise<never> => {
     throw new Error('not used by this test');
@@ -124,6 +126,10 @@ export function fakeEnginePort() {
     infer: unused,
     cancelProbe: () => {},
     ...training.api,
+    radiusGraph: (positions, cutoff) =>
+      new Promise((resolve) => {
+        graphs.push({ positions, cutoff, resolve });
+      }),
     structureFromSmiles: (smiles, seed) =>
       new Promise((resolve, reject) =>
         structures.push({ name: `smiles:${smiles}`, data: String(seed), resolve, reject }),
@@ -134,7 +140,7 @@ export function fakeEnginePort() {
     whenReady: async () => ({ kind: 'ready', report: TEST_ADAPTER }),
     onGpuEvent: () => () => {},
   };
-  return { port, benches, expressivity, structures, training, cancels: () => cancels };
+  return { port, benches, expressivity, structures, graphs, training, cancels: () => cancels };
 }
 
 export const TEST_TRAIN_METRICS: SessionMetrics = {

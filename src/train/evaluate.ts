@@ -2,7 +2,7 @@ import type { Sample } from '../data/generators/types';
 import type { Gpu } from '../gpu/runtime';
 import type { Model } from '../models/model';
 import { applyToVectors, randomRotation as randomRotationFrom } from '../o3/rotation';
-import { rotateSamples, STREAM, streamOf } from './batches';
+import { rotateSample, rotateSamples, STREAM, streamOf } from './batches';
 import { predict } from './predict';
 
 export interface EvalReport {
@@ -146,11 +146,7 @@ export async function invarianceError(
 ): Promise<number> {
   const rng = streamOf(seed, STREAM.equivariance, 0);
   const rotations = samples.map(() => randomRotationFrom(rng));
-  const rotated = samples.map((s, i) => ({
-    ...s,
-    structure: { ...s.structure, positions: applyToVectors(rotations[i], s.structure.positions) },
-    ...(s.velocities ? { velocities: applyToVectors(rotations[i], s.velocities) } : {}),
-  }));
+  const rotated = samples.map((s, i) => rotateSample(s, rotations[i]));
   const plain = await predict(gpu, model, samples);
   const turned = await predict(gpu, model, rotated);
   if (model.task === 'classification') return relativeDifference(turned.outputs, plain.outputs);

@@ -95,6 +95,7 @@ const api: WorkerEngineApi = {
   // Parsing needs no GPU, so it works where WebGPU is unavailable too.
   parseStructure: async (name, data) => parseStructureOf(name, data),
   structureFromSmiles: async (smiles, seed) => structureFromSmilesOf(smiles, seed),
+  radiusGraph: async (positions, cutoff) => (await engine()).radiusGraph(positions, cutoff),
 };
 
 expose(api);

@@ -53,6 +53,14 @@ export function StructuresPage() {
 
   const current = loaded ? (loaded.frames[frame] ?? loaded.frames[0]) : null;
   const n = current ? current.positions.length / 3 : 0;
+  const graph = useGauntlet((s) => s.graph);
+  const refreshGraph = useGauntlet((s) => s.refreshGraph);
+  // A new structure or frame rebuilds the radius graph when it is shown.
+  useEffect(() => {
+    if (current) void refreshGraph();
+  }, [current, refreshGraph]);
+  const graphEdges =
+    graph.shown && current && graph.key === current.positions ? (graph.result?.pairs ?? null) : null;
   // Model results belong to the frame they ran on (the probe slice drops them on a new structure).
   const inference = probe.structureKey === current ? probe.inference : null;
   const live = probe.structureKey === current ? probe.live : null;
@@ -220,6 +228,7 @@ export function StructuresPage() {
           overlayVectors={comparison ? comparison.actual : null}
           overlayLabel={comparison ? `f(g·x), ${comparison.name}` : undefined}
           atomGlyphs={glyphs}
+          graphEdges={graphEdges}
           glyphLabel={signalChannel?.label}
           onRotate={rotateStructure}
           controllerRef={viewRef}

@@ -13,6 +13,10 @@ export function StructureDisplayPanel({
   const display = useGauntlet((s) => s.structure.display);
   const molecule = useGauntlet((s) => s.structure.loaded?.kind === 'molecule');
   const setDisplay = useGauntlet((s) => s.setStructureDisplay);
+  const graph = useGauntlet((s) => s.graph);
+  const showGraph = useGauntlet((s) => s.showGraph);
+  const setGraphCutoff = useGauntlet((s) => s.setGraphCutoff);
+  const cutoffId = useId();
   const colorId = useId();
   const arrowId = useId();
   const glyphId = useId();
@@ -74,6 +78,40 @@ export function StructureDisplayPanel({
           </>
         )}
       </div>
+      <div className="display-grid">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={graph.shown}
+            onChange={(e) => void showGraph(e.currentTarget.checked)}
+          />{' '}
+          Radius graph
+        </label>
+        <span />
+        <label htmlFor={cutoffId}>Cutoff (Å)</label>
+        <input
+          id={cutoffId}
+          type="number"
+          min={0.1}
+          step={0.1}
+          defaultValue={graph.cutoff}
+          onBlur={(e) => setGraphCutoff(Number(e.currentTarget.value))}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') setGraphCutoff(Number(e.currentTarget.value));
+          }}
+        />
+      </div>
+      {graph.shown && (
+        <p className="field-hint" aria-live="polite">
+          {graph.busy
+            ? 'building the graph…'
+            : graph.error
+              ? `Graph: ${graph.error}`
+              : graph.result
+                ? `${graph.result.pairs.length / 2} edges within ${graph.result.cutoff} Å, built on the ${graph.result.builtOn.toUpperCase()} in ${graph.result.ms.toFixed(0)} ms (the models' radius graph)`
+                : ''}
+        </p>
+      )}
       <div className="panel-actions export-actions">
         <button
           type="button"

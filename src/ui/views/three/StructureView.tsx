@@ -36,6 +36,8 @@ export interface StructureViewProps {
   vectorLabel?: string;
   /** A second per-atom vector set, drawn translucent and wider around the first, for comparison. */
   overlayVectors?: Float64Array | null;
+  /** Radius-graph edges as flattened atom pairs, drawn as lines. */
+  graphEdges?: Uint32Array | null;
   overlayLabel?: string;
   /** Per-atom spherical signals, drawn as SH glyphs in place of the balls. */
   atomGlyphs?: GlyphSignal | null;
@@ -49,6 +51,7 @@ export interface StructureViewProps {
 export function StructureView(props: StructureViewProps) {
   const { structure, frame, label, onScreenshot, rotation, onRotate, controllerRef } = props;
   const { atomScalars = null, atomVectors = null, overlayVectors = null, atomGlyphs = null } = props;
+  const { graphEdges = null } = props;
   const shownRef = useRef<StructureData | null>(null);
   const [scale, setScale] = useState<ScalarScale | null>(null);
   const [rotating, setRotating] = useState(false);
@@ -85,9 +88,9 @@ export function StructureView(props: StructureViewProps) {
   useEffect(() => {
     const scene = sceneRef.current;
     if (!scene) return;
-    scene.setOverlay({ atomScalars, atomVectors, overlayVectors, glyphs: atomGlyphs });
+    scene.setOverlay({ atomScalars, atomVectors, overlayVectors, glyphs: atomGlyphs, graphEdges });
     setScale(scene.scale);
-  }, [atomScalars, atomVectors, overlayVectors, atomGlyphs, sceneRef]);
+  }, [atomScalars, atomVectors, overlayVectors, atomGlyphs, graphEdges, sceneRef]);
 
   useEffect(() => {
     sceneRef.current?.setRotation(rotation ?? [1, 0, 0, 0, 1, 0, 0, 0, 1]);

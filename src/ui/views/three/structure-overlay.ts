@@ -23,7 +23,12 @@ export interface StructureOverlay {
   overlayVectors?: Float64Array | null;
   /** Per-atom spherical signals (SH coefficients): glyphs drawn instead of the balls. */
   glyphs?: GlyphSignal | null;
+  /** Graph edges as flattened atom pairs (i, j): drawn as line segments between the atoms. */
+  graphEdges?: Uint32Array | null;
 }
+
+/** Edges of the radius graph: thin, neutral, behind the arrows. */
+const EDGE_COLOR = '#7f8c9d';
 
 /** What the overlay draws on: the atoms' balls (molecules) or the cloud's points, and their radii. */
 export interface OverlayTarget {
@@ -40,6 +45,7 @@ export interface OverlayTarget {
 export class OverlayLayer {
   private arrows: THREE.Group | null = null;
   private glyphs: THREE.Mesh | null = null;
+  private edges: THREE.LineSegments | null = null;
   /** The colour scale of the atom scalars on display, for the legend (null when none). */
   scale: ScalarScale | null = null;
 
@@ -65,6 +71,12 @@ export class OverlayLayer {
       }
     }
 
+    const pairs = overlay.graphEdges;
+    if (pairs && pairs.length > 0 && pairs.every((i) => i < n)) {
+      this.edges = createEdges(frame.positions, pairs);
+      this.parent.add(this.edges);
+    }
+
     const fits = (v: Float64Array | null | undefined) => (v && v.length === 3 * n ? v : null);
     const primary = fits(overlay.atomVectors);
     const second = fits(overlay.overlayVectors);
@@ -84,9 +96,15 @@ export class OverlayLayer {
     this.parent.add(group);
   }
 
-  /** Removes and frees the arrows and glyphs (the atoms belong to the scene). */
+  /** Removes and frees the arrows, glyphs and edges (the atoms belong to the scene). */
   clear(): void {
     this.scale = null;
+    if (this.edges) {
+      this.parent.remove(this.edges);
+      this.edges.geometry.dispose();
+      (this.edges.material as THREE.Material).dispose();
+      this.edges = null;
+    }
     if (this.arrows) {
       this.parent.remove(this.arrows);
       disposeArrows(this.arrows);
@@ -99,6 +117,21 @@ export class OverlayLayer {
       this.glyphs = null;
     }
   }
+}
+
+/** One line segment per pair, in a single draw call (10⁶ edges stay one buffer). */
+function createEdges(positions: Float64Array, pairs: Uint32Array): THREE.LineSegments {
+  const vertices = new Float32Array(3 * pairs.length);
+  for (let k = 0; k < pairs.length; k++) {
+    const atom = pairs[k];
+    vertices[3 * k] = positions[3 * atom];
+    vertices[3 * k + 1] = positions[3 * atom + 1];
+    vertices[3 * k + 2] = positions[3 * atom + 2];
+  }
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute('position', new THREE.BufferAttribute(vertices, 3));
+  const material = new THREE.LineBasicMaterial({ color: EDGE_COLOR, transparent: true, opacity: 0.7 });
+  return new THREE.LineSegments(geometry, material);
 }
 
 /** Element colours (molecules) or height colours (point clouds), or the scalars through the colormap. */
