@@ -7,15 +7,10 @@ import type { Tensor } from '../tensor/tensor';
 import { Rng } from '../util/random';
 import { EgnnBatch } from './egnn-batch';
 import { Dense, Egcl, type EgclState, Mlp } from './egnn-layer';
-import type { LayerTrace, Model, ModelSnapshot, ModelTask } from './model';
+import type { LayerTrace, Model, ModelSnapshot, ModelTask, TaskConfig } from './model';
 
 /** E(n)-equivariant graph network (Satorras, Hoogeboom & Welling, ICML 2021). */
-export interface EgnnConfig {
-  /** classification: logits [B, numClasses]; regression: positions [N, 3]; forces: energies [B, 1]. */
-  task: ModelTask;
-  numSpecies: number;
-  /** Logits of the classification head (other tasks ignore it). */
-  numClasses: number;
+export interface EgnnConfig extends TaskConfig {
   /** Width of h, of the messages and of every φ's hidden layer. */
   hidden: number;
   /** EGCL layers. */
@@ -35,9 +30,6 @@ export interface EgnnConfig {
    * constant-velocity guess instead of a random displacement.
    */
   velocityStep: number;
-  /** Forces: E = energyScale·Σ_atoms e_i + energyShift·atoms (NequIP's per-atom scale and shift). */
-  energyScale: number;
-  energyShift: number;
   /** 'mean': C = 1/deg(i) (1/(M − 1) on full graphs, as the paper); 'sum': C = 1. */
   aggregation: 'mean' | 'sum';
   /** Scale of φ_x's last-layer initial weights (the reference code: Xavier with gain 0.001). */

@@ -12,19 +12,10 @@ import type { Context } from '../tensor/context';
 import type { Tensor } from '../tensor/tensor';
 import { Rng } from '../util/random';
 import { GraphModelBatch } from './graph-model-batch';
-import type { LayerTrace, Model, ModelSnapshot, ModelTask } from './model';
+import type { LayerTrace, Model, ModelSnapshot, ModelTask, TaskConfig } from './model';
 
 /** Facet-style interatomic model (spline radial weights, S2 grid mixing); see docs/models.md. */
-export interface FacetConfig {
-  task: ModelTask;
-  numSpecies: number;
-  /** Classes of the classification head (ignored by the other tasks). */
-  numClasses: number;
-  /** Regression: read each atom's input velocity as a 1o feature (n-body; CG product only). */
-  velocities: boolean;
-  /** Forces: E = energyScale·Σ_atoms e_i + energyShift·atoms. */
-  energyScale: number;
-  energyShift: number;
+export interface FacetConfig extends TaskConfig {
   /** Edge product: 'cg' (channelwise uvu, SH-parity outputs kept) or a Gaunt route. */
   tp: TpKind;
   /** Multiplicity C of every hidden irrep: hidden = C×(0e + 1o + 2e + … + L). */

@@ -67,6 +67,19 @@ export interface LayerTrace {
   positions?: true;
 }
 
+/** The config fields every model shares: what it predicts and how its heads are scaled. */
+export interface TaskConfig {
+  task: ModelTask;
+  numSpecies: number;
+  /** Classes of the classification head (other tasks ignore it). */
+  numClasses: number;
+  /** Regression: read each atom's input velocity (n-body). */
+  velocities: boolean;
+  /** Forces: E = energyScale·Σ_atoms e_i + energyShift·atoms (NequIP's per-atom scale and shift). */
+  energyScale: number;
+  energyShift: number;
+}
+
 /** A model of structures: samples in, the task's prediction out (see ModelTask). */
 export interface Model<C = unknown, P extends PreparedBatch = PreparedBatch> {
   readonly kind: ModelKind;

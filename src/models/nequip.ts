@@ -11,23 +11,14 @@ import type { Context } from '../tensor/context';
 import type { Tensor } from '../tensor/tensor';
 import { Rng } from '../util/random';
 import { GraphModelBatch } from './graph-model-batch';
-import type { LayerTrace, Model, ModelSnapshot, ModelTask } from './model';
+import type { LayerTrace, Model, ModelSnapshot, ModelTask, TaskConfig } from './model';
 
 /**
  * NequIP/MACE-lite interaction network with heads for the three tasks: invariant logits
  * (classification), an energy with forces from autograd (forces), or a 1o vector per atom added
  * to its position (regression, n-body).
  */
-export interface NequipConfig {
-  task: ModelTask;
-  numSpecies: number;
-  /** Classes of the classification head (ignored by the other tasks). */
-  numClasses: number;
-  /** Regression: read each atom's input velocity as a 1o feature (n-body). */
-  velocities: boolean;
-  /** Forces: E = energyScale·Σ_atoms e_i + energyShift·atoms (NequIP's per-atom scale and shift). */
-  energyScale: number;
-  energyShift: number;
+export interface NequipConfig extends TaskConfig {
   /** Edge product: 'cg' (all parity paths) or a Gaunt route (even paths only; no pseudoscalars). */
   tp: TpKind;
   /** Multiplicity of every hidden irrep. */

@@ -121,46 +121,38 @@ describe('S2 grid mixing', () => {
     );
   });
 
-  it('quadratic activation (the default): O(3)-equivariant to float32 precision on the GPU', async () => {
-    await withDevice(async (gpu) => {
-      const rng = new Rng(46);
-      const params = new ParameterSet(gpu, rng);
-      const layer = new S2GridMixing(params.scope('mix'), { channels: 4, lmax: 2, hidden: 8, gridTheta: 4 });
-      expect(layer.activation).toBe('quadratic');
-      const x = rng.normals(5 * layer.irreps.dim);
-      const y = await runLayer(gpu, layer, x);
-      for (const { name, reflect } of O3_ACTIONS) {
-        const R = randomOrthogonal(rng, reflect);
-        const yR = await runLayer(gpu, layer, transformRows(x, layer.irreps, R));
-        expect(relativeError(transformRows(y, layer.irreps, R), yR), name).toBeLessThan(TOL.equivarianceF32);
-      }
-      layer.dispose();
-      params.dispose();
-    });
-  });
-
-  it('identity activation: the linear part is O(3)-equivariant to float32 precision', async () => {
-    await withDevice(async (gpu) => {
-      const rng = new Rng(42);
-      const params = new ParameterSet(gpu, rng);
-      const layer = new S2GridMixing(params.scope('mix'), {
-        channels: 4,
-        lmax: 3,
-        hidden: 6,
-        gridTheta: 4,
-        activation: 'identity',
+  it.each([
+    ['quadratic', 4],
+    ['identity', 4],
+  ] as [GridActivation, number][])(
+    '%s activation: O(3)-equivariant to float32 precision on the GPU',
+    async (activation, gridTheta) => {
+      await withDevice(async (gpu) => {
+        const rng = new Rng(activation === 'quadratic' ? 46 : 42);
+        const params = new ParameterSet(gpu, rng);
+        // lmax 2: the quadratic needs n ≥ ⌈(3L+1)/2⌉ = 4 (and it is the default activation).
+        const layer = new S2GridMixing(params.scope('mix'), {
+          channels: 4,
+          lmax: 2,
+          hidden: 6,
+          gridTheta,
+          ...(activation === 'quadratic' ? {} : { activation }),
+        });
+        expect(layer.activation).toBe(activation);
+        const x = rng.normals(5 * layer.irreps.dim);
+        const y = await runLayer(gpu, layer, x);
+        for (const { name, reflect } of O3_ACTIONS) {
+          const R = randomOrthogonal(rng, reflect);
+          const yR = await runLayer(gpu, layer, transformRows(x, layer.irreps, R));
+          expect(relativeError(transformRows(y, layer.irreps, R), yR), name).toBeLessThan(
+            TOL.equivarianceF32,
+          );
+        }
+        layer.dispose();
+        params.dispose();
       });
-      const x = rng.normals(5 * layer.irreps.dim);
-      const y = await runLayer(gpu, layer, x);
-      for (const { name, reflect } of O3_ACTIONS) {
-        const R = randomOrthogonal(rng, reflect);
-        const yR = await runLayer(gpu, layer, transformRows(x, layer.irreps, R));
-        expect(relativeError(transformRows(y, layer.irreps, R), yR), name).toBeLessThan(TOL.equivarianceF32);
-      }
-      layer.dispose();
-      params.dispose();
-    });
-  });
+    },
+  );
 
   it('SiLU: parity exact on the inversion-symmetric grid; rotations only up to the grid', async () => {
     await withDevice(async (gpu) => {
