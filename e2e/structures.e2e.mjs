@@ -62,7 +62,10 @@ export async function run(page, baseUrl) {
   await page.getByLabel('Radius graph').check();
   const edges = await waitUntil(
     async () => {
-      const text = await page.getByText(/edges within/).textContent().catch(() => null);
+      const text = await page
+        .getByText(/edges within/)
+        .textContent()
+        .catch(() => null);
       const m = text && /(\d+) edges within/.exec(text);
       return m ? Number(m[1]) : null;
     },
