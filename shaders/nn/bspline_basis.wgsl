@@ -1,33 +1,12 @@
 // Cubic B-spline radial basis on uniform knots times NequIP's polynomial envelope:
 //   out[e, k] = β3(r_e / h − k + 1) · u(r_e / rc),  centres (k − 1)·h, h = rc / (K − 3),
 // β3 the centred cardinal cubic B-spline (support [−2, 2]), u = 0 for r ≥ rc.
-// One invocation per output element. Twin: src/ops/bspline-basis.ts.
-struct Params {
-  edges: u32,
-  count: u32,
-  p: u32,
-  n: u32,
-  cutoff: f32,
-  step: f32,
-}
-
+// One invocation per output element; bspline_common.wgsl is prepended. Twin: src/ops/bspline-basis.ts.
 override WG: u32 = 64;
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> lengths: array<f32>;
 @group(0) @binding(2) var<storage, read_write> out: array<f32>;
-
-fn cubic(t: f32) -> f32 {
-  let a = abs(t);
-  if (a < 1.0) {
-    return 2.0 / 3.0 - a * a + 0.5 * a * a * a;
-  }
-  if (a < 2.0) {
-    let b = 2.0 - a;
-    return b * b * b / 6.0;
-  }
-  return 0.0;
-}
 
 // The polynomial envelope u(x), 0 beyond the cutoff (polynomial_cutoff.wgsl is prepended).
 fn envelope(x: f32) -> f32 {

@@ -1,46 +1,13 @@
 // Gradient of the B-spline radial basis w.r.t. the lengths (so forces reach positions):
 //   g[e] = Σ_k gy[e, k] · (β3'(t_k)/h · u(x) + β3(t_k) · u'(x)/rc),  t_k = r/h − k + 1, x = r/rc,
 // u'(x) = −p(p+1)(p+2)/2 · x^(p−1) · (1 − x)², and 0 for x ≥ 1. One invocation per edge.
-// Twin: src/ops/bspline-basis.ts.
-struct Params {
-  edges: u32,
-  count: u32,
-  p: u32,
-  n: u32,
-  cutoff: f32,
-  step: f32,
-}
-
+// bspline_common.wgsl is prepended. Twin: src/ops/bspline-basis.ts.
 override WG: u32 = 64;
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> lengths: array<f32>;
 @group(0) @binding(2) var<storage, read> gy: array<f32>;
 @group(0) @binding(3) var<storage, read_write> gr: array<f32>;
-
-fn cubic(t: f32) -> f32 {
-  let a = abs(t);
-  if (a < 1.0) {
-    return 2.0 / 3.0 - a * a + 0.5 * a * a * a;
-  }
-  if (a < 2.0) {
-    let b = 2.0 - a;
-    return b * b * b / 6.0;
-  }
-  return 0.0;
-}
-
-fn cubicDerivative(t: f32) -> f32 {
-  let a = abs(t);
-  if (a < 1.0) {
-    return -2.0 * t + 1.5 * t * a;
-  }
-  if (a < 2.0) {
-    let b = 2.0 - a;
-    return -0.5 * sign(t) * b * b;
-  }
-  return 0.0;
-}
 
 @compute @workgroup_size(WG)
 fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>) {

@@ -1,5 +1,6 @@
 import bsplineSource from '../../../shaders/nn/bspline_basis.wgsl?raw';
 import bsplineBackwardSource from '../../../shaders/nn/bspline_basis_backward.wgsl?raw';
+import commonSource from '../../../shaders/nn/bspline_common.wgsl?raw';
 import cutoffSource from '../../../shaders/nn/polynomial_cutoff.wgsl?raw';
 import type { Batch } from '../../gpu/batch';
 import type { KernelSpec } from '../../gpu/kernel-spec';
@@ -7,12 +8,12 @@ import { f32, packUniform } from './uniform';
 
 export const BSPLINE_BASIS: KernelSpec = {
   label: 'nn bspline basis',
-  code: `${cutoffSource}\n${bsplineSource}`,
+  code: `${cutoffSource}\n${commonSource}\n${bsplineSource}`,
   workgroupSize: 64,
 };
 export const BSPLINE_BASIS_BACKWARD: KernelSpec = {
   label: 'nn bspline basis backward',
-  code: `${cutoffSource}\n${bsplineBackwardSource}`,
+  code: `${cutoffSource}\n${commonSource}\n${bsplineBackwardSource}`,
   workgroupSize: 64,
 };
 
