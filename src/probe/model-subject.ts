@@ -9,10 +9,9 @@
  */
 import type { Sample, Structure } from '../data/generators/types';
 import type { Gpu } from '../gpu/runtime';
-import type { Model, PreparedBatch } from '../models/model';
-import * as ops from '../ops/index';
+import type { Model } from '../models/model';
 import { Context } from '../tensor/context';
-import type { Tensor } from '../tensor/tensor';
+import { predict } from '../train/predict';
 import type { OutputSpec } from './representation';
 import type { LayerValues, OutputValues, ProbeSubject, SubjectEvaluation } from './subject';
 
@@ -37,55 +36,8 @@ export async function runModel(
   structures: readonly Structure[],
 ): Promise<{ output: Float32Array; forces: Float32Array | null }> {
   const samples: Sample[] = structures.map((structure) => ({ structure }));
-  const batch = await model.prepare(samples);
-  try {
-    const forcesTask = model.task === 'forces';
-    const ctx = new Context(gpu, { grad: forcesTask });
-    let output: Promise<Float32Array> | null = null;
-    let grad: Promise<Float32Array> | null = null;
-    // Recording and submitting are synchronous: the parameters are frozen only meanwhile, so
-    // concurrent callers never see each other's setting.
-    const thaw = forcesTask ? freeze(model.parameters) : () => {};
-    let submitted: Promise<unknown> = Promise.resolve();
-    try {
-      const out = model.forward(ctx, batch);
-      output = ctx.read(out);
-      if (forcesTask) grad = readGradient(ctx, batch, out);
-    } finally {
-      thaw();
-      // On an exception the recorded work is still submitted (releasing it); that error wins.
-      submitted = ctx.submit();
-      submitted.catch(() => undefined);
-    }
-    await submitted;
-    const forces = grad ? (await grad).map((g) => -g) : null;
-    return { output: await (output as Promise<Float32Array>), forces };
-  } finally {
-    batch.positions.disposeGrad();
-    batch.dispose();
-  }
-}
-
-function readGradient(ctx: Context, batch: PreparedBatch, energies: Tensor): Promise<Float32Array> {
-  if (!energies.requiresGrad)
-    throw new Error(
-      'the energy does not depend on batch.positions through the tape: forces cannot be computed',
-    );
-  ctx.backward(ops.sumAll(ctx, energies));
-  const grad = batch.positions.grad;
-  if (!grad) throw new Error('the energy does not reach batch.positions: forces cannot be computed');
-  return ctx.read(grad);
-}
-
-/** Parameters stop requiring grad for the force pass (only ∂E/∂x is needed); returns the undo. */
-function freeze(parameters: readonly Tensor[]): () => void {
-  const before = parameters.map((p) => p.requiresGrad);
-  for (const p of parameters) p.requiresGrad = false;
-  return () => {
-    parameters.forEach((p, i) => {
-      p.requiresGrad = before[i];
-    });
-  };
+  const { outputs, forces } = await predict(gpu, model, samples, Math.max(1, samples.length));
+  return { output: outputs, forces };
 }
 
 async function traceModel(gpu: Gpu, model: Model, structures: readonly Structure[]): Promise<LayerValues[]> {

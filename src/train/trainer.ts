@@ -9,6 +9,7 @@ import { Adam } from '../tensor/optim';
 import type { Tensor } from '../tensor/tensor';
 import { batchIndices, rotateSamples, STREAM, streamOf } from './batches';
 import { meanAtoms, requireTarget, taskLoss } from './losses';
+import { withFrozen } from './predict';
 
 export interface TrainConfig {
   /** Total optimisation steps of the run. */
@@ -193,31 +194,29 @@ export class Trainer {
     const epsilon = forceStep / this.forceRms;
     const n = meanAtoms(batch);
     // Pass 1: forces at x (parameters out of the gradient), the residual and the loss value.
-    for (const p of params) p.requiresGrad = false;
     const ctx1 = new Context(this.gpu);
-    let q: Tensor;
-    let energySeed: Tensor;
-    let loss: Promise<Float32Array> | null = null;
+    let pass1: { q: Tensor; energySeed: Tensor; loss: Promise<Float32Array> | null };
     try {
-      const energies = this.model.forward(ctx1, batch);
-      ctx1.backward(energies, ctx1.constant(1, energies.shape, 'energy seed'));
-      const dEdx = batch.positions.grad;
-      if (!dEdx) throw new Error('force matching: the energy does not depend on the positions');
-      const targetForces = requireTarget(batch.forces, 'forces');
-      const targetEnergies = requireTarget(batch.energies, 'energies');
-      q = ctx1.keep(ops.add(ctx1, dEdx, targetForces));
-      energySeed = ctx1.keep(
-        ops.scale(ctx1, ops.sub(ctx1, energies, targetEnergies), (2 * energyWeight) / (B * n * n)),
-      );
-      if (read) {
+      pass1 = withFrozen(params, () => {
+        const energies = this.model.forward(ctx1, batch);
+        ctx1.backward(energies, ctx1.constant(1, energies.shape, 'energy seed'));
+        const dEdx = batch.positions.grad;
+        if (!dEdx) throw new Error('force matching: the energy does not depend on the positions');
+        const targetForces = requireTarget(batch.forces, 'forces');
+        const targetEnergies = requireTarget(batch.energies, 'energies');
+        const q = ctx1.keep(ops.add(ctx1, dEdx, targetForces));
+        const energySeed = ctx1.keep(
+          ops.scale(ctx1, ops.sub(ctx1, energies, targetEnergies), (2 * energyWeight) / (B * n * n)),
+        );
+        if (!read) return { q, energySeed, loss: null };
         const lossE = ops.scale(ctx1, ops.mse(ctx1, energies, targetEnergies), energyWeight / (n * n));
         const lossF = ops.scale(ctx1, ops.mse(ctx1, ops.scale(ctx1, dEdx, -1), targetForces), forceWeight);
-        loss = ctx1.read(ops.add(ctx1, lossE, lossF));
-      }
+        return { q, energySeed, loss: ctx1.read(ops.add(ctx1, lossE, lossF)) };
+      });
     } finally {
       ctx1.submit();
-      for (const p of params) p.requiresGrad = true;
     }
+    const { q, energySeed, loss } = pass1;
     // Pass 2: the triple batch's positions and seeds, one backward, the optimizer step.
     const ctx2 = new Context(this.gpu);
     try {
